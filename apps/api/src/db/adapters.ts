@@ -1,0 +1,56 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { ConfigError } from '../config-error.ts'
+import type { DatabaseConfig } from './database-config.ts'
+
+const PG_CHAR_OID = 18
+const PG_TEXT_OID = 25
+
+/**
+ * The schema engine cannot read PostgreSQL catalog columns of type "char" (OID 18);
+ * reporting them as text is lossless for the single-letter codes they hold.
+ */
+class CatalogFriendlyClient extends pg.Client {
+  // pg's overloads cannot be restated one by one; every call goes through unchanged but the type ids.
+  override query(...args: any[]): any {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args)
+    if (!(result instanceof Promise)) return result
+    return result.then((res: pg.QueryResult) => {
+      for (const field of res.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID
+      return res
+    })
+  }
+}
+
+export function ensureSqliteDirectory(file: string) {
+  const dir = path.dirname(file)
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.accessSync(dir, fs.constants.W_OK)
+  } catch {
+    throw new ConfigError(`Le dossier de données ${dir} n'est pas accessible en écriture : choisissez-en un autre avec DATABASE_URL=file:/chemin/mutualis.db.`)
+  }
+}
+
+export interface AdapterOptions {
+  /** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE, default 10). */
+  poolSize?: number
+  /** The schema engine needs the "char" workaround. */
+  forSchemaEngine?: boolean
+}
+
+export function createAdapterFactory(config: DatabaseConfig, options: AdapterOptions = {}) {
+  if (config.provider === 'sqlite') {
+    ensureSqliteDirectory(config.file)
+    return new PrismaBetterSqlite3({ url: `file:${config.file}` })
+  }
+  const poolSize = options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10)
+  return new PrismaPg({
+    connectionString: config.url,
+    max: poolSize,
+    ...(options.forSchemaEngine ? { Client: CatalogFriendlyClient } : {}),
+  })
+}

@@ -1,0 +1,53 @@
+import { statusLabels } from '@mutualis/domain'
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { actionWhere } from '../mutualisation/action-filter.ts'
+import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
+import { territoryArgs } from './territory.ts'
+
+export const ActionRef = builder.prismaNode('Action', {
+  id: { field: 'id' },
+  description: 'One line of the schéma de mutualisation.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable reference of the action within its territory.' }),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    status: t.expose('status', { type: ActionStatusEnum }),
+    statusLabel: t.string({ description: 'The status in French, as the council reads it.', select: { status: true }, resolve: (action) => statusLabels[action.status] }),
+    domain: t.relation('domain'),
+    instrument: t.expose('instrument', { type: InstrumentEnum }),
+    openness: t.expose('openness', { type: OpennessEnum }),
+    openTo: t.relation('openTo', { description: 'When not empty, only these organisations may join.' }),
+    effectiveDate: t.expose('effectiveDate', { type: 'Date', nullable: true }),
+    plannedDate: t.expose('plannedDate', { type: 'Date', nullable: true }),
+    sourceText: t.exposeString('sourceText', { description: 'The text of the source document for this action, verbatim.' }),
+    sharedService: t.relation('sharedService', { nullable: true }),
+    jointContract: t.relation('jointContract', { nullable: true }),
+    version: t.exposeInt('version', { description: 'Bumped by every change; send it back to detect concurrent edits.' }),
+    participants: t.relation('participants', { query: { orderBy: [{ role: 'asc' }, { organisation: { searchName: 'asc' } }] } }),
+    progressUpdates: t.relation('progressUpdates', { query: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] } }),
+  }),
+})
+
+const ActionFilter = builder.inputType('ActionFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [ActionStatusEnum], required: false }),
+    domain: t.globalID({ required: false, description: 'Global id of a Domain.' }),
+    instrument: t.field({ type: [InstrumentEnum], required: false }),
+    communeInseeCode: t.string({ required: false, description: 'Only actions this commune takes part in.' }),
+    search: t.string({ required: false, description: 'Words of the title or description; case and accents ignored.' }),
+  }),
+})
+
+builder.queryFields((t) => ({
+  actions: t.prismaConnection(
+    {
+      type: 'Action',
+      cursor: 'id',
+      args: { filter: t.arg({ type: ActionFilter, required: false }), ...territoryArgs },
+      resolve: (query, _root, args) => db.action.findMany({ ...query, where: actionWhere(args.filter, args.territory), orderBy: { position: 'asc' } }),
+      totalCount: (_connection, args) => db.action.count({ where: actionWhere(args.filter, args.territory) }),
+    },
+    {},
+  ),
+}))

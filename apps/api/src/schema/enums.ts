@@ -1,0 +1,35 @@
+import {
+  instrumentLabels,
+  opennessLabels,
+  organisationKindLabels,
+  participationStateLabels,
+  roleLabels,
+  statusLabels,
+} from '@mutualis/domain'
+import { builder } from '../builder.ts'
+import {
+  ActionStatus,
+  Instrument,
+  LegalType,
+  Openness,
+  OrganisationKind,
+  ParticipationRole,
+  ParticipationState,
+  ProcurementProcedure,
+} from '../generated/sqlite/enums.ts'
+
+/** A GraphQL enum from a Prisma enum, each value described by its French label. */
+function labelledEnum<T extends string>(name: string, values: Record<string, T>, labels?: Record<T, string>) {
+  return builder.enumType(name, {
+    values: Object.fromEntries(Object.values(values).map((value) => [value, { value, description: labels?.[value] }])) as unknown as Record<T, { value: T }>,
+  })
+}
+
+export const ActionStatusEnum = labelledEnum('ActionStatus', ActionStatus, statusLabels)
+export const InstrumentEnum = labelledEnum('Instrument', Instrument, instrumentLabels)
+export const OpennessEnum = labelledEnum('Openness', Openness, opennessLabels)
+export const OrganisationKindEnum = labelledEnum('OrganisationKind', OrganisationKind, organisationKindLabels)
+export const ParticipationRoleEnum = labelledEnum('ParticipationRole', ParticipationRole, roleLabels)
+export const ParticipationStateEnum = labelledEnum('ParticipationState', ParticipationState, participationStateLabels)
+export const LegalTypeEnum = labelledEnum('LegalType', LegalType)
+export const ProcurementProcedureEnum = labelledEnum('ProcurementProcedure', ProcurementProcedure)

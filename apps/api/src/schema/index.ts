@@ -1,0 +1,16 @@
+import { lexicographicSortSchema } from 'graphql'
+import { builder } from '../builder.ts'
+import './scalars.ts'
+import './enums.ts'
+import './territory.ts'
+import './organisation.ts'
+import './commune.ts'
+import './join-opportunity.ts'
+import './domain.ts'
+import './action.ts'
+import './participation.ts'
+import './progress-update.ts'
+import './shared-service.ts'
+import './joint-contract.ts'
+
+export const schema = lexicographicSortSchema(builder.toSchema())

@@ -1,0 +1,34 @@
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { LegalTypeEnum } from './enums.ts'
+
+builder.prismaNode('Territory', {
+  id: { field: 'id' },
+  description: "An intercommunality (EPCI) and its schéma de mutualisation.",
+  fields: (t) => ({
+    siren: t.exposeString('siren'),
+    name: t.exposeString('name'),
+    legalType: t.expose('legalType', { type: LegalTypeEnum }),
+  }),
+})
+
+/** Restricts a list to one territory when its SIREN is given. */
+export const territoryArgs = builder.args((t) => ({
+  territory: t.string({ required: false, description: 'SIREN of the EPCI; all territories when omitted.' }),
+}))
+export function territoryWhere(siren: string | null | undefined) {
+  return siren ? { territory: { siren } } : {}
+}
+
+builder.queryFields((t) => ({
+  territories: t.prismaField({
+    type: ['Territory'],
+    resolve: (query) => db.territory.findMany({ ...query, orderBy: { name: 'asc' } }),
+  }),
+  territory: t.prismaField({
+    type: 'Territory',
+    nullable: true,
+    args: { siren: t.arg.string({ required: true }) },
+    resolve: (query, _root, args) => db.territory.findUnique({ ...query, where: { siren: args.siren } }),
+  }),
+}))

@@ -1,0 +1,18 @@
+import { dbConfig, db } from './db.ts'
+import { describeDatabase } from './db/database-config.ts'
+import { applyMigrations } from './db/migrations.ts'
+import { readSeedFile } from './seed/seed-file.ts'
+import { seedTerritory } from './seed/seed-territory.ts'
+
+/** Brings the database up to date and, when it holds no territory yet, loads Dijon Métropole's schéma. */
+export async function prepareDatabase(log: (line: string) => void = console.log) {
+  log(`Base de données : ${describeDatabase(dbConfig)}`)
+  const applied = await applyMigrations(dbConfig)
+  if (applied.length) log(`Migrations appliquées : ${applied.join(', ')}`)
+  if ((await db.territory.count()) === 0) {
+    const seed = readSeedFile()
+    log(`Base vide : chargement du schéma de ${seed.territory.name}…`)
+    const { actions } = await seedTerritory(db, seed)
+    log(`${seed.territory.name} chargée : ${actions} actions.`)
+  }
+}
