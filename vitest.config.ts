@@ -11,6 +11,8 @@ export default defineConfig({
         },
       },
       {
+        // Pothos loads graphql's CommonJS build; the app must share that one instance, not the .mjs copy.
+        resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],

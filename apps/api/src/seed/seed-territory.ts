@@ -82,9 +82,11 @@ export async function seedTerritory(db: Db, seed: SeedFile): Promise<{ territory
     }
     return [...byOrganisation.values()]
   })
-  const progressUpdates = actions.flatMap(({ row, seed: a }) =>
-    a.progress.map((p) => ({ id: randomUUID(), actionId: row.id, date: day(p.date), statusAfter: p.status, text: p.text, meeting: seed.report.label })),
-  )
+  // Updates of one day are listed in recording order: give each a distinct recording time, in source order.
+  const recordedAt = Date.now()
+  const progressUpdates = actions
+    .flatMap(({ row, seed: a }) => a.progress.map((p) => ({ id: randomUUID(), actionId: row.id, date: day(p.date), statusAfter: p.status, text: p.text, meeting: seed.report.label })))
+    .map((update, i) => ({ ...update, createdAt: new Date(recordedAt + i) }))
 
   await db.$transaction(async (tx) => {
     await tx.territory.create({ data: { id: territoryId, siren: epci.siren, name: epci.name, legalType: epci.legalType } })

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { db } from '@mutualis/api/db.ts'
+import { countSql, query } from '../fixtures/graphql.ts'
+import { communePageQuery } from '../fixtures/documents.ts'
+import { communeInsee } from '../fixtures/seed.ts'
+
+/** Gives a commune `count` more actions to be in and `count` more it could join. */
+async function addActionsFor(inseeCode: string, count: number) {
+  const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode } })
+  const domain = await db.domain.findFirstOrThrow({ where: { territoryId: commune.territoryId } })
+  const last = await db.action.aggregate({ where: { territoryId: commune.territoryId }, _max: { position: true } })
+  for (let i = 0; i < count * 2; i++) {
+    const joined = i < count
+    await db.action.create({
+      data: {
+        territoryId: commune.territoryId, key: `test-${randomUUID()}`, position: (last._max.position ?? 0) + 1 + i,
+        title: `Action de test ${i}`, searchText: `action de test ${i}`, domainId: domain.id, instrument: 'GROUPEMENT_DE_COMMANDES',
+        status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test',
+        participants: joined ? { create: { organisationId: commune.id, role: 'MEMBER', state: 'MEMBER' } } : undefined,
+      },
+    })
+  }
+}
+
+describe('commune page query', () => {
+  it('sends the same number of SQL statements however many participations and opportunities the commune has', async () => {
+    const inseeCode = communeInsee('Quetigny')
+    const before = await countSql(() => query(communePageQuery, { inseeCode }))
+    const sizeBefore = await query<{ commune: { participations: unknown[]; joinable: unknown[] } }>(communePageQuery, { inseeCode })
+    await addActionsFor(inseeCode, 25)
+    const sizeAfter = await query<{ commune: { participations: unknown[]; joinable: unknown[] } }>(communePageQuery, { inseeCode })
+    const after = await countSql(() => query(communePageQuery, { inseeCode }))
+
+    expect(sizeAfter.commune.participations.length).toBe(sizeBefore.commune.participations.length + 25)
+    expect(sizeAfter.commune.joinable.length).toBe(sizeBefore.commune.joinable.length + 25)
+    expect(after.count).toBe(before.count)
+    expect(after.count).toBeLessThanOrEqual(12)
+  })
+})
