@@ -1,15 +1,16 @@
 // Writes a new migration for both providers from the change in prisma/models.prisma, offline.
 // Usage: pnpm --filter @mutualis/api migration:create <name>
-// The "before" state is a scratch database with every existing migration applied (a temp SQLite
-// file; a temp PostgreSQL database on MIGRATION_POSTGRES_URL, default the local server), so no
-// shadow database is ever pointed at real data.
+// The engine replays the existing migrations into a scratch shadow database (a temp SQLite file; a
+// temp PostgreSQL database on MIGRATION_POSTGRES_URL, default the local server) and diffs it with
+// the model, so no migration tooling ever touches a database you care about.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { createAdapterFactory } from '../src/db/adapters.ts'
 import type { DatabaseConfig } from '../src/db/database-config.ts'
-import { applyMigrations, migrationsDir, noFilters, readMigrations } from '../src/db/migrations.ts'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from '@prisma/driver-adapter-utils'
+import { migrationsDir, noFilters, readMigrations } from '../src/db/migrations.ts'
 import { openSchemaEngine, schemaFiles } from '../src/db/schema-engine.ts'
 
 const name = process.argv[2]
@@ -42,22 +43,52 @@ async function withScratchDatabase<T>(provider: DatabaseConfig['provider'], run:
   }
 }
 
-async function diffFor(provider: DatabaseConfig['provider']): Promise<string> {
-  return withScratchDatabase(provider, async (config) => {
-    const hasHistory = readMigrations(provider).migrationDirectories.length > 0
-    if (hasHistory) await applyMigrations(config)
-    const { engine, explain, close } = await openSchemaEngine(provider, createAdapterFactory(config, { forSchemaEngine: true, poolSize: 1 }))
-    try {
-      const to = { tag: 'schemaDatamodel' as const, files: schemaFiles(provider) }
-      const from = hasHistory ? { tag: 'schemaDatasource' as const, files: schemaFiles(provider), configDir: path.dirname(to.files[0].path) } : { tag: 'empty' as const }
-      const result = await engine.diff({ from, to, script: true, exitCode: null, filters: noFilters })
-      return result.stdout ?? ''
-    } catch (error) {
-      throw explain(error)
-    } finally {
-      await close()
-    }
+/**
+ * SQLite's shadow database replays migrations as multi-statement SQL, which better-sqlite3 refuses
+ * in a prepared statement: route such parameterless SQL to executeScript.
+ */
+function scriptFriendly(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const isScript = (query: SqlQuery) => query.args.length === 0 && /;\s*\S/.test(query.sql.trim())
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      if (property === 'executeRaw') return async (query: SqlQuery) => (isScript(query) ? (await target.executeScript(query.sql), 0) : target.executeRaw(query))
+      if (property === 'queryRaw')
+        return async (query: SqlQuery) =>
+          isScript(query) ? (await target.executeScript(query.sql), { columnNames: [], columnTypes: [], rows: [] }) : target.queryRaw(query)
+      const value = Reflect.get(target, property, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
   })
+}
+
+/** The main connection goes to one scratch database, the shadow (migrations replayed) to another. */
+async function diffFor(provider: DatabaseConfig['provider']): Promise<string> {
+  return withScratchDatabase(provider, (main) =>
+    withScratchDatabase(provider, async (shadow) => {
+      const mainFactory = createAdapterFactory(main, { forSchemaEngine: true, poolSize: 1 })
+      const shadowFactory = createAdapterFactory(shadow, { forSchemaEngine: true, poolSize: 1 })
+      const factory: SqlMigrationAwareDriverAdapterFactory = {
+        provider: mainFactory.provider,
+        adapterName: mainFactory.adapterName,
+        connect: () => mainFactory.connect(),
+        connectToShadowDb: async () => {
+          const adapter = await shadowFactory.connect()
+          return provider === 'sqlite' ? scriptFriendly(adapter) : adapter
+        },
+      }
+      const { engine, explain, close } = await openSchemaEngine(provider, factory)
+      try {
+        const list = readMigrations(provider)
+        const from = list.migrationDirectories.length ? { tag: 'migrations' as const, ...list } : { tag: 'empty' as const }
+        const result = await engine.diff({ from, to: { tag: 'schemaDatamodel', files: schemaFiles(provider) }, script: true, exitCode: null, filters: noFilters })
+        return result.stdout ?? ''
+      } catch (error) {
+        throw explain(error)
+      } finally {
+        await close()
+      }
+    }),
+  )
 }
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)

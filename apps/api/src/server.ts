@@ -1,9 +1,7 @@
 import { createServer } from 'node:http'
-import path from 'node:path'
 import { ConfigError } from './config-error.ts'
 
 const port = Number(process.env.PORT ?? 4000)
-const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 
 function fail(message: string): never {
   console.error(`Mutualis n'a pas démarré : ${message}`)
@@ -14,13 +12,10 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT « ${process.env.PORT} » n'est pas un numéro de port (0 à 65535).`)
   // Loaded after the checks above: reading the database configuration may itself raise a ConfigError.
   const { prepareDatabase } = await import('./startup.ts')
-  const { yoga } = await import('./yoga.ts')
-  const { staticFiles } = await import('./static-files.ts')
+  const { createHttpHandler } = await import('./http.ts')
   await prepareDatabase()
-  const serveStatic = staticFiles(pwaDist)
-  const server = createServer((req, res) => {
-    if (req.url?.startsWith('/graphql') || !serveStatic(req, res)) void yoga(req, res)
-  })
+  const handle = createHttpHandler()
+  const server = createServer((req, res) => void handle(req, res))
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`le port ${port} est déjà utilisé ; choisissez-en un autre avec PORT=4001 pnpm start.`)
     if (error.code === 'EACCES') fail(`le port ${port} est réservé ; choisissez un port au-dessus de 1024 avec PORT.`)

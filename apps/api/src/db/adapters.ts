@@ -16,12 +16,17 @@ const PG_TEXT_OID = 25
 class CatalogFriendlyClient extends pg.Client {
   // pg's overloads cannot be restated one by one; every call goes through unchanged but the type ids.
   override query(...args: any[]): any {
-    const result = (super.query as (...a: unknown[]) => unknown)(...args)
-    if (!(result instanceof Promise)) return result
-    return result.then((res: pg.QueryResult) => {
-      for (const field of res.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID
+    const fix = (res: pg.QueryResult) => {
+      for (const field of res?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID
       return res
-    })
+    }
+    const callback = args.at(-1)
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (error: Error | null, res: pg.QueryResult) => callback(error, error ? res : fix(res))
+      return (super.query as (...a: unknown[]) => unknown)(...args)
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args)
+    return result instanceof Promise ? result.then(fix) : result
   }
 }
 

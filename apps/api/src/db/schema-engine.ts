@@ -60,7 +60,8 @@ export async function openSchemaEngine(provider: 'sqlite' | 'postgresql', factor
   }
   const close = async () => {
     engine.free()
-    await Promise.all(opened.map((adapter) => adapter.dispose()))
+    // Adapters from one factory may share a pool: close each once, whatever the others do.
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()))
   }
   return { engine, explain, close }
 }

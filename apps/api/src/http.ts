@@ -1,0 +1,21 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { staticFiles } from './static-files.ts'
+import { yoga } from './yoga.ts'
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
+
+/** HTTP routes besides GraphQL, by path prefix. The built PWA answers everything else. */
+const routes: Array<{ prefix: string; handler: Handler }> = [{ prefix: '/graphql', handler: yoga }]
+
+const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
+
+/** The whole HTTP surface of Mutualis on one port: GraphQL, other routes, then the PWA. */
+export function createHttpHandler(serveStatic = staticFiles(pwaDist)): Handler {
+  return (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+    const route = routes.find((candidate) => pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`))
+    if (route) return route.handler(req, res)
+    if (!serveStatic(req, res)) return yoga(req, res)
+  }
+}
