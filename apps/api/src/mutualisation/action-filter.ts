@@ -13,6 +13,7 @@ export interface ActionFilterInput {
 export function actionWhere(filter: ActionFilterInput | null | undefined, territorySiren?: string | null): Prisma.ActionWhereInput {
   const words = filter?.search ? searchText(filter.search).split(' ').filter(Boolean) : []
   return {
+    archivedAt: null,
     ...(territorySiren ? { territory: { siren: territorySiren } } : {}),
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
     ...(filter?.domain ? { domainId: filter.domain.id } : {}),

@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Action" ADD COLUMN "archivedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "JointContract" ADD COLUMN "archivedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "SharedService" ADD COLUMN "archivedAt" DATETIME;
