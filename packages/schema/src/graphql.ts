@@ -1,0 +1,12 @@
+// Typed GraphQL documents for the PWA. The types come from src/introspection.ts, generated from
+// schema.graphql by `pnpm --filter @mutualis/schema generate` (a test fails when it is stale).
+import { initGraphQLTada } from 'gql.tada'
+import type { introspection } from './introspection.ts'
+
+export const graphql = initGraphQLTada<{
+  introspection: typeof introspection
+  scalars: { Date: string; ID: string }
+}>()
+
+export { readFragment } from 'gql.tada'
+export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada'
