@@ -3,6 +3,7 @@ import { describeDatabase } from './db/database-config.ts'
 import { applyMigrations } from './db/migrations.ts'
 import { readSeedFile } from './seed/seed-file.ts'
 import { seedTerritory } from './seed/seed-territory.ts'
+import { demoPassword, ensureDemoAccounts } from './seed/demo-accounts.ts'
 
 /** Brings the database up to date and, when it holds no territory yet, loads Dijon Métropole's schéma. */
 export async function prepareDatabase(log: (line: string) => void = console.log) {
@@ -14,5 +15,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     log(`Base vide : chargement du schéma de ${seed.territory.name}…`)
     const { actions } = await seedTerritory(db, seed)
     log(`${seed.territory.name} chargée : ${actions} actions.`)
+    const demo = await ensureDemoAccounts(seed.territory.siren)
+    if (demo.length) log(`Comptes de démonstration (mot de passe ${demoPassword}) : ${demo.join(', ')}`)
   }
 }

@@ -1,5 +1,8 @@
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { createYoga } from 'graphql-yoga'
-import { createContext } from './context.ts'
+import { createContext, type ServerContext } from './context.ts'
+import { useQueryLimits } from './plugins/use-query-limits.ts'
+import { useResponseCookies } from './plugins/use-response-cookies.ts'
 import { schema } from './schema/index.ts'
 
 const exampleQuery = /* GraphQL */ `# Mutualis — le schéma de mutualisation de Dijon Métropole.
@@ -14,10 +17,12 @@ query CommunePage {
 }
 `
 
-export const yoga = createYoga<Record<string, never>>({
+export const yoga = createYoga<ServerContext>({
   schema,
   context: createContext,
   graphqlEndpoint: '/graphql',
   landingPage: false,
   graphiql: { title: 'Mutualis — GraphQL', defaultQuery: exampleQuery },
+  // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
+  plugins: [useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies()],
 })

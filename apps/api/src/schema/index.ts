@@ -12,5 +12,9 @@ import './participation.ts'
 import './progress-update.ts'
 import './shared-service.ts'
 import './joint-contract.ts'
+import './errors.ts'
+import './user.ts'
+import './record-progress.ts'
+import './join-request.ts'
 
 export const schema = lexicographicSortSchema(builder.toSchema())

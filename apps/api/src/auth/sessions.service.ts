@@ -1,0 +1,27 @@
+import { db } from '../db.ts'
+import { hashSecret, newSecret } from './secrets.ts'
+
+export const sessionCookieName = 'mutualis_session'
+export const sessionLifetimeMs = Number(process.env.SESSION_LIFETIME_HOURS ?? 12) * 3600_000
+
+/** Opens a session; the returned secret goes in the cookie and is never stored. */
+export async function openSession(userId: string): Promise<{ secret: string; expiresAt: Date }> {
+  const secret = newSecret()
+  const expiresAt = new Date(Date.now() + sessionLifetimeMs)
+  await db.session.create({ data: { userId, tokenHash: hashSecret(secret), expiresAt } })
+  return { secret, expiresAt }
+}
+
+export async function revokeSession(sessionId: string) {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } })
+}
+
+export function sessionCookie(secret: string, expiresAt: Date, secure: boolean): string {
+  const attributes = [`${sessionCookieName}=${secret}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Expires=${expiresAt.toUTCString()}`]
+  if (secure) attributes.push('Secure')
+  return attributes.join('; ')
+}
+
+export function clearedSessionCookie(): string {
+  return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`
+}

@@ -1,0 +1,79 @@
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { attemptLogin } from '../auth/login.service.ts'
+import { clearedSessionCookie, openSession, revokeSession, sessionCookie } from '../auth/sessions.service.ts'
+import type { User } from '../generated/sqlite/client.ts'
+import { Role } from '../generated/sqlite/enums.ts'
+
+export const RoleEnum = builder.enumType('Role', {
+  values: {
+    ADMIN: { value: Role.ADMIN, description: 'Mission de coordination : tout le territoire.' },
+    EDITOR: { value: Role.EDITOR, description: 'Maire ou DGS : les actions de ses organisations.' },
+    ANALYST: { value: Role.ANALYST, description: 'Lecture de tout, y compris le non public ; aucune écriture.' },
+  },
+})
+
+export const UserRef = builder.prismaNode('User', {
+  id: { field: 'id' },
+  description: 'An account. Only its owner and the territory’s admins can see it.',
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    name: t.exposeString('name'),
+    role: t.expose('role', { type: RoleEnum }),
+    active: t.exposeBoolean('active'),
+    organisations: t.relation('organisations', { description: 'Organisations an editor speaks for.' }),
+    territory: t.relation('territory'),
+  }),
+})
+
+type LoginSuccessShape = { user: User }
+type LoginErrorShape = { code: string; message: string; retryAfterSeconds: number | null }
+
+const LoginSuccess = builder.objectRef<LoginSuccessShape>('LoginSuccess').implement({
+  fields: (t) => ({ user: t.field({ type: UserRef, resolve: (success) => success.user }) }),
+})
+const LoginError = builder.objectRef<LoginErrorShape>('LoginError').implement({
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'UNAUTHENTICATED (wrong email or password) or RATE_LIMITED.' }),
+    message: t.exposeString('message'),
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { nullable: true }),
+  }),
+})
+const LoginResult = builder.unionType('LoginResult', {
+  types: [LoginSuccess, LoginError],
+  resolveType: (value) => ('user' in value ? 'LoginSuccess' : 'LoginError'),
+})
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: UserRef,
+    nullable: true,
+    skipTypeScopes: true,
+    description: 'The signed-in account, or null.',
+    resolve: (query, _root, _args, { viewer }) => (viewer.kind === 'user' ? db.user.findUnique({ ...query, where: { id: viewer.userId } }) : null),
+  }),
+)
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginResult,
+    description: 'Opens a session (cookie mutualis_session). Repeated failures are slowed down per account and per address.',
+    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, { email, password }, context) => {
+      if (email.length > 320 || password.length > 1000) return { code: 'UNAUTHENTICATED', message: 'Adresse électronique ou mot de passe incorrect.', retryAfterSeconds: null }
+      const outcome = await attemptLogin(email, password, context.clientAddress)
+      if (!outcome.ok) return { code: outcome.code, message: outcome.message, retryAfterSeconds: outcome.code === 'RATE_LIMITED' ? outcome.retryAfterSeconds : null }
+      const { secret, expiresAt } = await openSession(outcome.userId)
+      context.setCookie(sessionCookie(secret, expiresAt, context.secure))
+      return { user: await db.user.findUniqueOrThrow({ where: { id: outcome.userId } }) }
+    },
+  }),
+  logout: t.boolean({
+    description: 'Closes the current session.',
+    resolve: async (_root, _args, context) => {
+      if (context.viewer.kind === 'user' && context.viewer.sessionId) await revokeSession(context.viewer.sessionId)
+      context.setCookie(clearedSessionCookie())
+      return true
+    },
+  }),
+}))

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { db } from '@mutualis/api/db.ts'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { graphql } from '../fixtures/graphql.ts'
+import { signedInAs } from '../fixtures/accounts.ts'
+
+const recordProgress = /* GraphQL */ `
+  mutation ($input: RecordProgressInput!) {
+    recordProgress(input: $input) {
+      __typename
+      ... on RecordProgressSuccess { replayed update { id text statusAfter date meeting author } action { status version } }
+      ... on ConflictError { code message current { status version } }
+      ... on ValidationError { code message field }
+      ... on NotFoundError { code message }
+    }
+  }
+`
+
+/** An action Chenôve takes part in, straight from the seeded data. */
+async function chenoveAction() {
+  const participation = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Chenôve' }, state: 'MEMBER' }, include: { action: true } })
+  const { action } = participation
+  return { id: encodeGlobalID('Action', action.id), key: action.key, version: action.version }
+}
+
+const input = (actionId: string, version: number, overrides: Record<string, unknown> = {}) => ({
+  actionId, status: 'IN_PROGRESS', note: 'Réunion tenue : convention en relecture.', date: '2026-11-20', meeting: 'Comité des maires', clientMutationId: randomUUID(), expectedVersion: version, ...overrides,
+})
+
+describe('recordProgress', () => {
+  it('lets an editor of a participating commune record a point d’avancement that moves the status', async () => {
+    const { client } = await signedInAs('EDITOR', ['Chenôve'])
+    const action = await chenoveAction()
+    const result = await client(recordProgress, { input: input(action.id, action.version) })
+    expect(result.data?.recordProgress).toMatchObject({
+      __typename: 'RecordProgressSuccess', replayed: false,
+      update: { text: 'Réunion tenue : convention en relecture.', statusAfter: 'IN_PROGRESS', date: '2026-11-20', meeting: 'Comité des maires', author: 'Test EDITOR' },
+      action: { status: 'IN_PROGRESS', version: action.version + 1 },
+    })
+  })
+
+  it('records a submission replayed 5 times, one after another, exactly once', async () => {
+    const { client } = await signedInAs('EDITOR', ['Chenôve'])
+    const action = await chenoveAction()
+    const same = input(action.id, action.version)
+    const results = []
+    for (let i = 0; i < 5; i++) results.push((await client(recordProgress, { input: same })).data?.recordProgress)
+    expect(new Set(results.map((r: any) => r.update.id)).size).toBe(1)
+    expect(results.map((r: any) => r.replayed)).toEqual([false, true, true, true, true])
+    expect(await db.progressUpdate.count({ where: { clientMutationId: same.clientMutationId } })).toBe(1)
+  })
+
+  it('records a submission replayed 5 times at once exactly once', async () => {
+    const { client } = await signedInAs('EDITOR', ['Chenôve'])
+    const action = await chenoveAction()
+    const same = input(action.id, action.version)
+    const results = await Promise.all(Array.from({ length: 5 }, () => client(recordProgress, { input: same })))
+    const payloads = results.map((r) => r.data?.recordProgress as any)
+    expect(payloads.map((p) => p.__typename)).toEqual(Array(5).fill('RecordProgressSuccess'))
+    expect(new Set(payloads.map((p) => p.update.id)).size).toBe(1)
+    expect(payloads.filter((p) => !p.replayed)).toHaveLength(1)
+    expect(await db.progressUpdate.count({ where: { clientMutationId: same.clientMutationId } })).toBe(1)
+  })
+
+  it('answers the second of two editors with a conflict carrying the current state', async () => {
+    const first = await signedInAs('EDITOR', ['Chenôve'])
+    const second = await signedInAs('EDITOR', ['Chenôve'])
+    const action = await chenoveAction()
+    const won = await first.client(recordProgress, { input: input(action.id, action.version, { status: 'IMPLEMENTED' }) })
+    const lost = await second.client(recordProgress, { input: input(action.id, action.version, { status: 'NO_PROGRESS' }) })
+    expect(won.data?.recordProgress.__typename).toBe('RecordProgressSuccess')
+    expect(lost.data?.recordProgress).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT', current: { status: 'IMPLEMENTED', version: action.version + 1 } })
+    expect(await db.progressUpdate.count({ where: { action: { key: action.key }, statusAfter: 'NO_PROGRESS', text: input('', 0).note } })).toBe(0)
+  })
+
+  it('refuses anyone not signed in', async () => {
+    const action = await chenoveAction()
+    const result = await graphql(recordProgress, { input: input(action.id, action.version) })
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED')
+  })
+})
