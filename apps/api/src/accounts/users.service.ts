@@ -1,7 +1,9 @@
 import { checkText, firstFailure, inputLimits } from '@mutualis/domain'
+import { audit } from '../audit/audit.service.ts'
 import { hashPassword, passwordPolicy } from '../auth/password.ts'
+import type { SignedInViewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
-import { ValidationError } from '../errors.ts'
+import { NotFoundError, ValidationError } from '../errors.ts'
 import type { Prisma, Role } from '../generated/sqlite/client.ts'
 
 export interface NewUser {
@@ -43,5 +45,80 @@ export async function createUserRecord(tx: Prisma.TransactionClient, user: NewUs
       passwordHash: await hashPassword(user.password),
       organisations: { connect: user.organisationIds.map((id) => ({ id })) },
     },
+  })
+}
+
+export interface UserChanges {
+  name?: string | null
+  role?: Role | null
+  organisationIds?: string[] | null
+  active?: boolean | null
+}
+
+async function userOfTerritory(viewerTerritoryId: string, userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, include: { organisations: { select: { id: true } } } })
+  if (!user || user.territoryId !== viewerTerritoryId) throw new NotFoundError('Compte introuvable.')
+  return user
+}
+
+/** Closes every way in: sessions and tokens. */
+async function shutOut(tx: Prisma.TransactionClient, userId: string) {
+  const now = new Date()
+  await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+  await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
+}
+
+export async function createUser(viewer: SignedInViewer, user: Omit<NewUser, 'territoryId'>) {
+  const full = { ...user, territoryId: viewer.territoryId }
+  await checkNewUser(full)
+  return db.$transaction(async (tx) => {
+    const created = await createUserRecord(tx, full)
+    await audit(tx, viewer, { territoryId: viewer.territoryId, operation: 'createUser', entityType: 'User', entityId: created.id, after: { ...created, organisationIds: user.organisationIds } })
+    return created
+  })
+}
+
+export async function updateUser(viewer: SignedInViewer, userId: string, changes: UserChanges) {
+  const before = await userOfTerritory(viewer.territoryId, userId)
+  if (changes.name !== undefined && changes.name !== null) {
+    const check = checkText('name', changes.name, inputLimits.name, true)
+    if (!check.ok) throw new ValidationError(check.reason, check.field)
+  }
+  const organisationIds = changes.organisationIds ?? before.organisations.map((o) => o.id)
+  if ((changes.role ?? before.role) === 'EDITOR' && organisationIds.length === 0) throw new ValidationError('Un éditeur représente au moins une organisation.', 'organisationIds')
+  if (changes.organisationIds) {
+    const found = await db.organisation.count({ where: { id: { in: changes.organisationIds }, territoryId: viewer.territoryId } })
+    if (found !== new Set(changes.organisationIds).size) throw new ValidationError('Organisation inconnue dans ce territoire.', 'organisationIds')
+  }
+  if (userId === viewer.userId && (changes.active === false || (changes.role && changes.role !== 'ADMIN'))) {
+    throw new ValidationError('Vous ne pouvez pas vous retirer vous-même les droits d’administration.', 'role')
+  }
+  return db.$transaction(async (tx) => {
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: {
+        name: changes.name?.trim() ?? undefined,
+        role: changes.role ?? undefined,
+        active: changes.active ?? undefined,
+        organisations: changes.organisationIds ? { set: changes.organisationIds.map((id) => ({ id })) } : undefined,
+      },
+      include: { organisations: { select: { id: true } } },
+    })
+    // A deactivated account, or one whose rights changed, must sign in again under its new rights.
+    if (changes.active === false || changes.role || changes.organisationIds) await shutOut(tx, userId)
+    await audit(tx, viewer, { territoryId: viewer.territoryId, operation: 'updateUser', entityType: 'User', entityId: userId, before, after })
+    return after
+  })
+}
+
+export async function resetPassword(viewer: SignedInViewer, userId: string, password: string) {
+  await userOfTerritory(viewer.territoryId, userId)
+  checkPassword(password)
+  const passwordHash = await hashPassword(password)
+  return db.$transaction(async (tx) => {
+    const after = await tx.user.update({ where: { id: userId }, data: { passwordHash } })
+    await shutOut(tx, userId)
+    await audit(tx, viewer, { territoryId: viewer.territoryId, operation: 'resetPassword', entityType: 'User', entityId: userId, after: { passwordChanged: true } })
+    return after
   })
 }

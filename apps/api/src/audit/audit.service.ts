@@ -18,13 +18,16 @@ function snapshot(value: unknown): string | null {
   return JSON.stringify(value, (key, inner) => (sensitive.has(key) ? '[secret]' : inner))
 }
 
+/** Someone acting outside the API: an operator at the command line. */
+export type SystemActor = { kind: 'system'; label: string }
+
 /** Appends to the audit log inside the caller's transaction, so a change and its record stand or fall together. */
-export async function audit(tx: Prisma.TransactionClient, viewer: Viewer, record: AuditRecord) {
+export async function audit(tx: Prisma.TransactionClient, actor: Viewer | SystemActor, record: AuditRecord) {
   await tx.auditEntry.create({
     data: {
       territoryId: record.territoryId,
-      actorId: viewer.kind === 'user' ? viewer.userId : null,
-      actorLabel: actorLabel(viewer),
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      actorLabel: actor.kind === 'system' ? actor.label : actorLabel(actor),
       operation: record.operation,
       entityType: record.entityType,
       entityId: record.entityId,

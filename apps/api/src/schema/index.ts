@@ -16,5 +16,10 @@ import './errors.ts'
 import './user.ts'
 import './record-progress.ts'
 import './join-request.ts'
+import './api-token.ts'
+import './user-admin.ts'
+import './action-admin.ts'
+import './catalog-admin.ts'
+import './audit-entry.ts'
 
 export const schema = lexicographicSortSchema(builder.toSchema())

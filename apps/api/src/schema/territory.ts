@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts'
+import { audit } from '../audit/audit.service.ts'
 import { db } from '../db.ts'
+import { unauthenticated } from '../errors.ts'
 import { LegalTypeEnum } from './enums.ts'
 
 builder.prismaNode('Territory', {
@@ -32,3 +34,24 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args) => db.territory.findUnique({ ...query, where: { siren: args.siren } }),
   }),
 }))
+
+builder.prismaObjectField('Territory', 'requireLoginToRead', (t) =>
+  t.exposeBoolean('requireLoginToRead', { description: 'When true, reading even the published schéma needs a login.' }),
+)
+
+builder.mutationField('updateTerritorySettings', (t) =>
+  t.prismaField({
+    type: 'Territory',
+    authScopes: { admin: true },
+    args: { requireLoginToRead: t.arg.boolean({ required: true }) },
+    resolve: async (query, _root, args, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return db.$transaction(async (tx) => {
+        const before = await tx.territory.findUniqueOrThrow({ where: { id: viewer.territoryId } })
+        const after = await tx.territory.update({ ...query, where: { id: viewer.territoryId }, data: { requireLoginToRead: args.requireLoginToRead } })
+        await audit(tx, viewer, { territoryId: viewer.territoryId, operation: 'updateTerritorySettings', entityType: 'Territory', entityId: viewer.territoryId, before, after })
+        return after
+      })
+    },
+  }),
+)

@@ -1,0 +1,74 @@
+import { builder } from '../builder.ts'
+import { unauthenticated, ValidationError } from '../errors.ts'
+import { archiveAction, createAction, updateAction } from '../mutualisation/action-admin.service.ts'
+import { ActionRef } from './action.ts'
+import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
+import { writeErrors } from './errors.ts'
+
+const ActionFieldsInput = builder.inputType('ActionFieldsInput', {
+  description: 'Fields of an action. On update, absent fields are kept and null clears an optional one.',
+  fields: (t) => ({
+    title: t.string({ required: false }),
+    description: t.string({ required: false }),
+    domainId: t.globalID({ required: false }),
+    instrument: t.field({ type: InstrumentEnum, required: false }),
+    status: t.field({ type: ActionStatusEnum, required: false }),
+    openness: t.field({ type: OpennessEnum, required: false }),
+    effectiveDate: t.field({ type: 'Date', required: false }),
+    plannedDate: t.field({ type: 'Date', required: false }),
+    sharedServiceId: t.globalID({ required: false }),
+    jointContractId: t.globalID({ required: false }),
+    openToIds: t.globalIDList({ required: false }),
+  }),
+})
+
+type FieldsInput = typeof ActionFieldsInput.$inferInput
+
+function plain(fields: FieldsInput) {
+  const id = (value: { id: string } | null | undefined) => (value === undefined ? undefined : (value?.id ?? null))
+  return {
+    ...fields,
+    domainId: id(fields.domainId) ?? undefined,
+    sharedServiceId: id(fields.sharedServiceId),
+    jointContractId: id(fields.jointContractId),
+    openToIds: fields.openToIds?.map((o) => o.id),
+  }
+}
+
+const missing = (fields: FieldsInput) => (['title', 'domainId', 'instrument', 'status', 'openness'] as const).find((key) => fields[key] == null)
+
+builder.mutationFields((t) => ({
+  createAction: t.prismaField({
+    type: ActionRef,
+    authScopes: { admin: true },
+    errors: { types: writeErrors, directResult: true, union: { name: 'CreateActionResult' } },
+    args: { input: t.arg({ type: ActionFieldsInput, required: true }) },
+    resolve: (_query, _root, { input }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      const absent = missing(input)
+      if (absent) throw new ValidationError('Ce champ est obligatoire.', absent)
+      const fields = plain(input)
+      return createAction(viewer, { ...fields, title: input.title!, domainId: fields.domainId!, instrument: input.instrument!, status: input.status!, openness: input.openness! })
+    },
+  }),
+  updateAction: t.prismaField({
+    type: ActionRef,
+    authScopes: { admin: true },
+    errors: { types: writeErrors, directResult: true, union: { name: 'UpdateActionResult' } },
+    args: { id: t.arg.globalID({ required: true }), expectedVersion: t.arg.int({ required: true }), input: t.arg({ type: ActionFieldsInput, required: true }) },
+    resolve: (_query, _root, { id, expectedVersion, input }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return updateAction(viewer, id.id, expectedVersion, plain(input))
+    },
+  }),
+  archiveAction: t.prismaField({
+    type: ActionRef,
+    authScopes: { admin: true },
+    errors: { types: writeErrors, directResult: true, union: { name: 'ArchiveActionResult' } },
+    args: { id: t.arg.globalID({ required: true }), expectedVersion: t.arg.int({ required: true }) },
+    resolve: (_query, _root, { id, expectedVersion }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return archiveAction(viewer, id.id, expectedVersion)
+    },
+  }),
+}))

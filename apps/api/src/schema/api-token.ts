@@ -1,0 +1,58 @@
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
+import { createApiToken, revokeApiToken } from '../accounts/api-tokens.service.ts'
+import { unauthenticated } from '../errors.ts'
+import { writeErrors } from './errors.ts'
+
+const ApiTokenRef = builder.prismaNode('ApiToken', {
+  id: { field: 'id' },
+  description: 'A bearer token for scripts (Authorization: Bearer …). Its secret is shown once, at creation.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'First characters of the secret, to recognise it.' }),
+    createdAt: t.expose('createdAt', { type: 'Date' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'Date', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'Date', nullable: true }),
+  }),
+})
+
+const CreatedApiToken = builder.objectRef<{ tokenId: string; secret: string }>('CreatedApiToken').implement({
+  fields: (t) => ({
+    secret: t.exposeString('secret', { description: 'The token itself: copy it now, it will not be shown again.' }),
+    token: t.prismaField({ type: ApiTokenRef, resolve: (query, created) => db.apiToken.findUniqueOrThrow({ ...query, where: { id: created.tokenId } }) }),
+  }),
+})
+
+builder.queryField('myApiTokens', (t) =>
+  t.prismaField({
+    type: [ApiTokenRef],
+    skipTypeScopes: true,
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, { viewer }) =>
+      viewer.kind === 'user' ? db.apiToken.findMany({ ...query, where: { userId: viewer.userId }, orderBy: { createdAt: 'desc' } }) : [],
+  }),
+)
+
+builder.mutationFields((t) => ({
+  createApiToken: t.field({
+    type: CreatedApiToken,
+    authScopes: { signedIn: true },
+    errors: { types: writeErrors, directResult: true, union: { name: 'CreateApiTokenResult' } },
+    args: { name: t.arg.string({ required: true, description: 'What the token is for (« tableur budget », « script DGS »…).' }) },
+    resolve: async (_root, { name }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      const { token, secret } = await createApiToken(viewer, name)
+      return { tokenId: token.id, secret }
+    },
+  }),
+  revokeApiToken: t.prismaField({
+    type: ApiTokenRef,
+    authScopes: { signedIn: true },
+    errors: { types: writeErrors, directResult: true, union: { name: 'RevokeApiTokenResult' } },
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (_query, _root, { id }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return revokeApiToken(viewer, id.id)
+    },
+  }),
+}))

@@ -1,0 +1,84 @@
+import { builder } from '../builder.ts'
+import { unauthenticated } from '../errors.ts'
+import { archiveCatalogEntry, saveJointContract, saveSharedService, setParticipation } from '../mutualisation/catalog-admin.service.ts'
+import { ParticipationRoleEnum, ParticipationStateEnum, ProcurementProcedureEnum } from './enums.ts'
+import { writeErrors } from './errors.ts'
+
+const SharedServiceInput = builder.inputType('SharedServiceInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: false, description: 'Absent: a new service commun.' }),
+    name: t.string({ required: true }),
+    createdOn: t.field({ type: 'Date', required: false }),
+  }),
+})
+
+const JointContractInput = builder.inputType('JointContractInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: false, description: 'Absent: a new joint contract.' }),
+    subject: t.string({ required: true }),
+    procedure: t.field({ type: ProcurementProcedureEnum, required: true }),
+    startDate: t.field({ type: 'Date', required: false }),
+    endDate: t.field({ type: 'Date', required: false }),
+    renewalDate: t.field({ type: 'Date', required: false }),
+  }),
+})
+
+const ParticipationInput = builder.inputType('ParticipationInput', {
+  fields: (t) => ({
+    actionId: t.globalID({ required: true }),
+    organisationId: t.globalID({ required: true }),
+    role: t.field({ type: ParticipationRoleEnum, required: true }),
+    state: t.field({ type: ParticipationStateEnum, required: true, description: 'FORMER to take someone out while keeping the history.' }),
+    since: t.field({ type: 'Date', required: false }),
+  }),
+})
+
+const adminWrite = (name: string) => ({ authScopes: { admin: true }, errors: { types: writeErrors, directResult: true, union: { name } } }) as const
+
+builder.mutationFields((t) => ({
+  saveSharedService: t.prismaField({
+    type: 'SharedService',
+    ...adminWrite('SaveSharedServiceResult'),
+    args: { input: t.arg({ type: SharedServiceInput, required: true }) },
+    resolve: (_query, _root, { input }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return saveSharedService(viewer, input.id?.id ?? null, input)
+    },
+  }),
+  saveJointContract: t.prismaField({
+    type: 'JointContract',
+    ...adminWrite('SaveJointContractResult'),
+    args: { input: t.arg({ type: JointContractInput, required: true }) },
+    resolve: (_query, _root, { input }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return saveJointContract(viewer, input.id?.id ?? null, input)
+    },
+  }),
+  archiveSharedService: t.prismaField({
+    type: 'SharedService',
+    ...adminWrite('ArchiveSharedServiceResult'),
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (_query, _root, { id }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return (await archiveCatalogEntry(viewer, 'SharedService', id.id)) as Awaited<ReturnType<typeof saveSharedService>>
+    },
+  }),
+  archiveJointContract: t.prismaField({
+    type: 'JointContract',
+    ...adminWrite('ArchiveJointContractResult'),
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (_query, _root, { id }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return (await archiveCatalogEntry(viewer, 'JointContract', id.id)) as Awaited<ReturnType<typeof saveJointContract>>
+    },
+  }),
+  setParticipation: t.prismaField({
+    type: 'Participation',
+    ...adminWrite('SetParticipationResult'),
+    args: { input: t.arg({ type: ParticipationInput, required: true }) },
+    resolve: (_query, _root, { input }, { viewer }) => {
+      if (viewer.kind !== 'user') throw unauthenticated()
+      return setParticipation(viewer, input.actionId.id, input.organisationId.id, input)
+    },
+  }),
+}))
