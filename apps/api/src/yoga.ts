@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga'
 import { createContext, type ServerContext } from './context.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
+import { useResponseCache } from './plugins/use-response-cache.ts'
 import { schema } from './schema/index.ts'
 
 const exampleQuery = /* GraphQL */ `# Mutualis — le schéma de mutualisation de Dijon Métropole.
@@ -24,5 +25,5 @@ export const yoga = createYoga<ServerContext>({
   landingPage: false,
   graphiql: { title: 'Mutualis — GraphQL', defaultQuery: exampleQuery },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
-  plugins: [useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies()],
+  plugins: [useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...useResponseCache()],
 })

@@ -1,0 +1,149 @@
+import { getOperationAST } from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+import { createInMemoryCache, useResponseCache as useYogaResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache'
+import { Redis } from 'ioredis'
+import { resolveViewer } from '../auth/resolve-viewer.ts'
+import { onSql } from '../db.ts'
+
+/**
+ * A value that changes whenever data an answer may depend on has changed. Cache keys embed the
+ * value read before execution, so after a write no request can reach an answer computed before it.
+ */
+export interface InvalidationClock {
+  read(): Promise<string>
+  advance(): Promise<void>
+}
+
+/** One process owns its data (the embedded SQLite default): a counter in memory is enough. */
+export function memoryClock(): InvalidationClock {
+  let generation = 0
+  return { read: async () => String(generation), advance: async () => void generation++ }
+}
+
+/**
+ * Several API processes share the database: the clock lives in Redis, read on every request
+ * (one GET) so that a write acknowledged by one process is seen by the next read on any other.
+ */
+export function redisClock(url: string, key = 'mutualis:response-cache:generation'): InvalidationClock {
+  // Without the offline queue a Redis outage fails fast, and the request bypasses the cache.
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true })
+  let warned = false
+  redis.on('error', (error: Error) => {
+    if (!warned) console.error(`Cache de réponses : Redis injoignable (${error.message}) ; les lectures contournent le cache.`)
+    warned = true
+  })
+  redis.on('ready', () => (warned = false))
+  return { read: async () => (await redis.get(key)) ?? '0', advance: async () => void (await redis.incr(key)) }
+}
+
+const writeStatement = /^\s*(insert|update|delete|replace|create|drop|alter|truncate|commit)\b/i
+const usageUpdate = /^\s*update\s+\S*?[`"](?:Session|ApiToken)[`"]\s+set\s+(.+?)\s+where\b/is
+const usageColumns = new Set(['lastSeenAt', 'lastUsedAt'])
+
+/**
+ * Whether a statement the Prisma client sent can change what a query answers. Recording when a
+ * session or token was last used is the one write no answer shows (it happens on every request).
+ */
+export function changesAnswers(sql: string): boolean {
+  if (!writeStatement.test(sql)) return false
+  const assignments = usageUpdate.exec(sql)?.[1].split(',')
+  return !assignments?.every((assignment) => usageColumns.has(/^\s*[`"](\w+)[`"]\s*=/.exec(assignment)?.[1] ?? ''))
+}
+
+const NO_CACHE = 'no-cache'
+
+/**
+ * Whose cache partition a request reads: one shared by every anonymous visitor (published data),
+ * one per signed-in user (role, organisations and `me` all follow from the user; a change of role
+ * or organisations is a write, which empties every partition). Resolving the viewer here, before
+ * the cache is read, means a revoked or expired session falls back to the anonymous partition.
+ */
+async function partitionOf(request: Request): Promise<string | null> {
+  try {
+    const viewer = await resolveViewer(request)
+    return viewer.kind === 'user' ? `user:${viewer.userId}` : null
+  } catch {
+    // A refused token gets its error from the context, never an answer from the cache.
+    return NO_CACHE
+  }
+}
+
+export interface ResponseCacheOptions {
+  clock?: InvalidationClock
+  /** Entries kept per process (least recently used go first). */
+  maxEntries?: number
+  /** Bounds how long a write made outside this application (by hand in SQL) can go unseen. */
+  ttlMs?: number
+}
+
+/**
+ * Response cache for reads. Every write the API's Prisma client sends advances the clock, and
+ * every mutation advances it again once finished (after its transaction committed), before its
+ * answer leaves: the next read, through any process sharing the clock, misses the cache.
+ */
+export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
+  if (process.env.RESPONSE_CACHE === 'off') return []
+  const clock = options.clock ?? (process.env.REDIS_URL ? redisClock(process.env.REDIS_URL) : memoryClock())
+  const pending = new Set<Promise<void>>()
+  const advance = () => {
+    const done = clock.advance().catch(() => {}).finally(() => pending.delete(done))
+    pending.add(done)
+    return done
+  }
+  onSql((sql) => {
+    if (changesAnswers(sql)) void advance()
+  })
+
+  // Entries of older generations are unreachable; dropping them when the clock moves frees memory.
+  let seen: string | undefined
+  const newEntries = () => createInMemoryCache({ max: options.maxEntries ?? Number(process.env.RESPONSE_CACHE_SIZE ?? 1000) })
+  let entries = newEntries()
+  const cache: Cache = {
+    get: (key) => (key.startsWith(NO_CACHE) ? undefined : entries.get(key)),
+    set: (key, result, entities, ttl) => (key.startsWith(NO_CACHE) ? undefined : entries.set(key, result, entities, ttl)),
+    invalidate: (entities) => entries.invalidate(entities),
+  }
+
+  const finishWrites: Plugin = {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return
+      setExecuteFn(async (executionArgs) => {
+        try {
+          return await executeFn(executionArgs)
+        } finally {
+          await advance()
+          await Promise.all(pending)
+        }
+      })
+    },
+    // A client revalidating with If-None-Match would be answered from an entry this process has
+    // not yet learnt is outdated; without these headers no client sends one.
+    onResponse({ response }) {
+      response.headers.delete('etag')
+      response.headers.delete('last-modified')
+    },
+  }
+
+  const responseCache = useYogaResponseCache({
+    cache,
+    ttl: options.ttlMs ?? 60_000,
+    invalidateViaMutation: false,
+    session: partitionOf,
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) => {
+      if (sessionId === NO_CACHE) return NO_CACHE
+      let generation: string
+      try {
+        generation = await clock.read()
+      } catch {
+        return NO_CACHE
+      }
+      if (generation !== seen) {
+        seen = generation
+        entries = newEntries()
+      }
+      return `${generation}|${sessionId ?? 'anonymous'}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`
+    },
+    shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith(NO_CACHE) && !result.errors?.length,
+  })
+  return [finishWrites, responseCache]
+}
