@@ -3,7 +3,9 @@
 import { initGraphQLTada } from 'gql.tada'
 import type { introspection } from './introspection.ts'
 
+// Fragments are shared field lists here, not data boundaries: unmasked, their fields read directly.
 export const graphql = initGraphQLTada<{
+  disableMasking: true
   introspection: typeof introspection
   scalars: { Date: string; ID: string }
 }>()

@@ -1,0 +1,30 @@
+import { For, Show } from 'solid-js'
+import type { ProgressUpdate } from '../lib/action.queries.ts'
+import { formatDate } from '../lib/format.ts'
+import { StatusBadge } from './status-badge.tsx'
+
+/** The points d'avancement of an action, most recent first. */
+export function ProgressTimeline(props: { updates: readonly ProgressUpdate[] }) {
+  const newestFirst = () => [...props.updates].reverse()
+  return (
+    <Show when={props.updates.length > 0} fallback={<p>Aucun point d'avancement n'a encore été enregistré.</p>}>
+      <ol class="timeline">
+        <For each={newestFirst()}>
+          {(update) => (
+            <li>
+              <p class="meta">
+                <time datetime={update.date}>{formatDate(update.date)}</time>
+                {update.meeting ? ` · ${update.meeting}` : ''}
+                {update.author ? ` · ${update.author}` : ''}
+              </p>
+              <p>
+                <StatusBadge status={update.statusAfter} />
+              </p>
+              <p class="note">{update.text}</p>
+            </li>
+          )}
+        </For>
+      </ol>
+    </Show>
+  )
+}

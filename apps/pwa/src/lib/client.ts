@@ -1,0 +1,53 @@
+import { Client, fetchExchange } from '@urql/core'
+import { offlineExchange, type Cache, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache'
+import { makeDefaultStorage } from '@urql/exchange-graphcache/default-storage'
+import { introspection } from '@mutualis/schema/introspection'
+import { trackingFetch } from './connectivity.ts'
+
+/** Types without an id (connections, join opportunities, mutation results) live inside their parent. */
+function embeddedTypes(): KeyingConfig {
+  const keys: KeyingConfig = {}
+  for (const type of introspection.__schema.types) {
+    if (type.kind === 'OBJECT' && !type.name.startsWith('__') && !type.fields.some((field) => field.name === 'id')) keys[type.name] = () => null
+  }
+  return keys
+}
+
+function invalidateField(cache: Cache, fieldName: string) {
+  for (const field of cache.inspectFields('Query')) if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldName, field.arguments)
+}
+
+// What each mutation changes beyond the entities it returns.
+const updates: UpdatesConfig = {
+  Mutation: {
+    login(result, _args, cache) {
+      const login = result.login as { __typename: string; user?: { __typename: string; id: string } }
+      if (login.__typename === 'LoginSuccess' && login.user) cache.link('Query', 'me', login.user as never)
+    },
+    logout(_result, _args, cache) {
+      cache.link('Query', 'me', null)
+      invalidateField(cache, 'commune')
+    },
+    // A request changes « peut rejoindre » of the commune: refetch its page.
+    requestToJoin(_result, _args, cache) {
+      invalidateField(cache, 'commune')
+      invalidateField(cache, 'communes')
+    },
+  },
+}
+
+/**
+ * The GraphQL client: a normalised cache persisted in IndexedDB, so the last data seen is there
+ * when the app opens without network; queries that fail offline fall back to it.
+ */
+export function createMutualisClient() {
+  const storage = makeDefaultStorage({ idbName: 'mutualis-cache', maxAge: 30 })
+  return new Client({
+    url: '/graphql',
+    requestPolicy: 'cache-and-network',
+    fetch: trackingFetch,
+    // The API refuses cookie-authenticated requests without this header (CSRF prevention).
+    fetchOptions: { credentials: 'same-origin', headers: { 'x-mutualis-csrf': '1' } },
+    exchanges: [offlineExchange({ schema: introspection, storage, keys: embeddedTypes(), updates }), fetchExchange],
+  })
+}

@@ -1,0 +1,53 @@
+import { createSignal } from 'solid-js'
+
+// Whether the server can be reached, and when data last came from it: the basis of the
+// « Hors ligne — données du … » banner. navigator.onLine alone misses a dead meeting-room Wi-Fi,
+// so a failed request also counts as offline until the next one succeeds.
+const lastSyncKey = 'mutualis.lastSync'
+
+const [browserOnline, setBrowserOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine)
+const [serverReachable, setServerReachable] = createSignal(true)
+const [lastSync, setLastSync] = createSignal<Date | null>(readLastSync())
+
+function readLastSync(): Date | null {
+  try {
+    const stored = localStorage.getItem(lastSyncKey)
+    return stored ? new Date(stored) : null
+  } catch {
+    return null
+  }
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => setBrowserOnline(true))
+  window.addEventListener('offline', () => setBrowserOnline(false))
+}
+
+export const isOnline = () => browserOnline() && serverReachable()
+export { lastSync }
+
+/** fetch for the GraphQL client that records reachability and the time of the last answer. */
+export const trackingFetch: typeof fetch = async (input, init) => {
+  try {
+    const response = await fetch(input, init)
+    setServerReachable(true)
+    if (response.ok) {
+      const now = new Date()
+      setLastSync(now)
+      try {
+        localStorage.setItem(lastSyncKey, now.toISOString())
+      } catch {
+        // Storage refused: the banner then shows the time of this visit's last answer only.
+      }
+    }
+    return response
+  } catch (error) {
+    setServerReachable(false)
+    throw error
+  }
+}
+
+/** Called when the browser says it is back online, so a retry can prove the server reachable. */
+export function onReconnect(listener: () => void) {
+  if (typeof window !== 'undefined') window.addEventListener('online', listener)
+}

@@ -1,0 +1,126 @@
+import { For, Show } from 'solid-js'
+import { createQuery } from '@urql/solid'
+import { instrumentLabels, opennessLabels, participationStateLabels, roleLabels } from '@mutualis/domain'
+import { OutboxEntry } from '../components/outbox-entry.tsx'
+import { ProgressForm } from '../components/progress-form.tsx'
+import { ProgressTimeline } from '../components/progress-timeline.tsx'
+import { QueryState } from '../components/query-state.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
+import { ActionPageQuery, type ActionDetail } from '../lib/action.queries.ts'
+import { formatDate } from '../lib/format.ts'
+import { useOutbox } from '../lib/outbox.ts'
+import { usePageTitle } from '../lib/page-title.ts'
+import { currentLocation } from '../lib/router.ts'
+import { mayRecordProgress, useViewer } from '../lib/viewer.ts'
+
+/** One action of the schéma: where it stands, who takes part, and its points d'avancement. */
+export default function ActionPage(props: { id: string }) {
+  const [result] = createQuery({ query: ActionPageQuery, variables: () => ({ id: props.id }) })
+  const action = () => {
+    const node = result.data?.node
+    return node && 'title' in node ? (node as ActionDetail) : undefined
+  }
+  const outbox = useOutbox()
+  const { viewer } = useViewer()
+  const mine = () => outbox.items().filter((item) => item.kind === 'progress' && item.input.actionId === props.id)
+  usePageTitle(() => action()?.title ?? 'Action')
+  return (
+    <QueryState result={result}>
+      {() => (
+        <Show when={action()} keyed fallback={<p role="alert">Cette action n'existe pas ou a été archivée.</p>}>
+          {(found) => (
+            <article class="action">
+              <h1>{found.title}</h1>
+              <p>
+                <StatusBadge status={found.status} />
+              </p>
+              <dl class="facts">
+                <dt>Domaine</dt>
+                <dd>{found.domain.name}</dd>
+                <dt>Instrument</dt>
+                <dd>{instrumentLabels[found.instrument]}</dd>
+                <dt>Ouverture</dt>
+                <dd>{opennessLabels[found.openness]}</dd>
+                <Show when={found.sharedService} keyed>
+                  {(service) => (
+                    <>
+                      <dt>Service commun</dt>
+                      <dd>{service.name}</dd>
+                    </>
+                  )}
+                </Show>
+                <Show when={found.jointContract} keyed>
+                  {(contract) => (
+                    <>
+                      <dt>Marché</dt>
+                      <dd>{contract.subject}</dd>
+                    </>
+                  )}
+                </Show>
+                <Show when={found.effectiveDate ?? found.plannedDate} keyed>
+                  {(date) => (
+                    <>
+                      <dt>{found.effectiveDate ? 'En vigueur depuis' : 'Prévu pour'}</dt>
+                      <dd>{formatDate(date)}</dd>
+                    </>
+                  )}
+                </Show>
+              </dl>
+              <Show when={found.description}>
+                <p>{found.description}</p>
+              </Show>
+
+              <h2>Participants</h2>
+              <Show when={found.participants.length > 0} fallback={<p>Aucun participant n'est renseigné.</p>}>
+                <ul class="participants">
+                  <For each={found.participants}>
+                    {(participant) => (
+                      <li>
+                        <strong>{participant.organisation.name}</strong> — {roleLabels[participant.role]}
+                        {participant.state === 'MEMBER' ? '' : ` (${participationStateLabels[participant.state]})`}
+                        {participant.since ? `, depuis le ${formatDate(participant.since)}` : ''}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+
+              <h2>Points d'avancement</h2>
+              <Show when={mine().length > 0}>
+                <ul class="cards outbox" aria-label="Saisies de cet appareil">
+                  <For each={mine()}>{(item) => <OutboxEntry item={item} outbox={outbox} />}</For>
+                </ul>
+              </Show>
+              <ProgressTimeline updates={found.progressUpdates} />
+              <Show
+                when={mayRecordProgress(viewer(), found.participants)}
+                fallback={
+                  <Show when={!viewer()}>
+                    <p>
+                      <a href={`/connexion?retour=${encodeURIComponent(currentLocation().pathname)}`}>Connectez-vous</a> pour ajouter un point
+                      d'avancement.
+                    </p>
+                  </Show>
+                }
+              >
+                <ProgressForm
+                  currentStatus={found.status}
+                  onSave={async (draft) => {
+                    await outbox.recordProgress(found.title, {
+                      actionId: found.id,
+                      status: draft.status,
+                      note: draft.note.trim(),
+                      date: draft.date,
+                      meeting: draft.meeting.trim() || null,
+                      seenVersion: found.version,
+                    })
+                  }}
+                />
+              </Show>
+            </article>
+          )}
+        </Show>
+      )}
+    </QueryState>
+  )
+}

@@ -1,0 +1,64 @@
+import { For, createMemo } from 'solid-js'
+import { createQuery } from '@urql/solid'
+import { statusLabels } from '@mutualis/domain'
+import { MembershipMatrix } from '../components/membership-matrix.tsx'
+import { QueryState } from '../components/query-state.tsx'
+import { StatusChart } from '../components/status-chart.tsx'
+import { DashboardQuery, type DashboardData } from '../lib/dashboard.queries.ts'
+import { membershipMatrix, statusCountsByDomain, statusOrder } from '../lib/dashboard.rules.ts'
+import { usePageTitle } from '../lib/page-title.ts'
+
+/** « Tableau de bord » of the territory: progress by domain, and the membership matrix. */
+export default function DashboardPage() {
+  const [result] = createQuery({ query: DashboardQuery })
+  usePageTitle(() => 'Tableau de bord')
+  return (
+    <>
+      <h1>Tableau de bord</h1>
+      <QueryState result={result}>{(data) => <Dashboard data={data} />}</QueryState>
+    </>
+  )
+}
+
+function Dashboard(props: { data: DashboardData }) {
+  const rows = createMemo(() => statusCountsByDomain(props.data.domains))
+  const services = createMemo(() => props.data.sharedServices.edges.map((edge) => edge.node))
+  const matrix = createMemo(() => membershipMatrix(props.data.communes, services()))
+  return (
+    <>
+      <section aria-labelledby="avancement-titre">
+        <h2 id="avancement-titre">Avancement par domaine</h2>
+        <StatusChart rows={rows()} />
+        <details>
+          <summary>Voir les chiffres en tableau</summary>
+          <div class="table-scroll" role="region" aria-label="Actions par statut et par domaine" tabindex="0">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Domaine</th>
+                  <For each={statusOrder}>{(status) => <th scope="col">{statusLabels[status]}</th>}</For>
+                  <th scope="col">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(row) => (
+                    <tr>
+                      <th scope="row">{row.name}</th>
+                      <For each={statusOrder}>{(status) => <td>{row.counts[status]}</td>}</For>
+                      <td>{row.total}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+      <section aria-labelledby="matrice-titre">
+        <h2 id="matrice-titre">Communes et services communs</h2>
+        <MembershipMatrix services={services()} rows={matrix()} />
+      </section>
+    </>
+  )
+}
