@@ -1,5 +1,6 @@
 import { searchText } from '@mutualis/domain'
-import type { ActionStatus, Instrument, Prisma } from '../generated/sqlite/client.ts'
+import { dayRange, idOf, since } from '../analytics/list-filters.ts'
+import type { ActionStatus, Instrument, Openness, Prisma } from '../generated/sqlite/client.ts'
 
 export interface ActionFilterInput {
   status?: ActionStatus[] | null
@@ -7,6 +8,15 @@ export interface ActionFilterInput {
   instrument?: Instrument[] | null
   communeInseeCode?: string | null
   search?: string | null
+  openness?: Openness[] | null
+  organisation?: { typename: string; id: string } | null
+  sharedService?: { typename: string; id: string } | null
+  jointContract?: { typename: string; id: string } | null
+  updatedSince?: Date | null
+  effectiveFrom?: Date | null
+  effectiveTo?: Date | null
+  plannedFrom?: Date | null
+  plannedTo?: Date | null
 }
 
 /** The Prisma condition for an ActionFilter; every word of `search` must appear, accents and case ignored. */
@@ -19,6 +29,17 @@ export function actionWhere(filter: ActionFilterInput | null | undefined, territ
     ...(filter?.domain ? { domainId: filter.domain.id } : {}),
     ...(filter?.instrument?.length ? { instrument: { in: filter.instrument } } : {}),
     ...(filter?.communeInseeCode ? { participants: { some: { organisation: { inseeCode: filter.communeInseeCode } } } } : {}),
-    ...(words.length ? { AND: words.map((word) => ({ searchText: { contains: word } })) } : {}),
+    ...(words.length || filter?.organisation ? { AND: [...words.map((word) => ({ searchText: { contains: word } })), ...organisationTakingPart(filter)] } : {}),
+    ...(filter?.openness?.length ? { openness: { in: filter.openness } } : {}),
+    ...(filter?.sharedService ? { sharedServiceId: idOf(filter.sharedService, 'SharedService') } : {}),
+    ...(filter?.jointContract ? { jointContractId: idOf(filter.jointContract, 'JointContract') } : {}),
+    ...(filter?.updatedSince ? { updatedAt: since(filter.updatedSince) } : {}),
+    ...(filter?.effectiveFrom || filter?.effectiveTo ? { effectiveDate: dayRange(filter.effectiveFrom, filter.effectiveTo) } : {}),
+    ...(filter?.plannedFrom || filter?.plannedTo ? { plannedDate: dayRange(filter.plannedFrom, filter.plannedTo) } : {}),
   }
+}
+
+// Kept apart from communeInseeCode's condition on the same relation, so that both filters apply.
+function organisationTakingPart(filter: ActionFilterInput | null | undefined): Prisma.ActionWhereInput[] {
+  return filter?.organisation ? [{ participants: { some: { organisationId: idOf(filter.organisation, 'Organisation', 'Commune') } } }] : []
 }

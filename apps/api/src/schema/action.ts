@@ -3,6 +3,7 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { actionWhere } from '../mutualisation/action-filter.ts'
 import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
+import { actionFilterFields, actionOrder } from './action-list.ts'
 import { territoryArgs } from './territory.ts'
 
 export const ActionRef = builder.prismaNode('Action', {
@@ -29,13 +30,14 @@ export const ActionRef = builder.prismaNode('Action', {
   }),
 })
 
-const ActionFilter = builder.inputType('ActionFilter', {
+export const ActionFilter = builder.inputType('ActionFilter', {
   fields: (t) => ({
     status: t.field({ type: [ActionStatusEnum], required: false }),
     domain: t.globalID({ required: false, description: 'Global id of a Domain.' }),
     instrument: t.field({ type: [InstrumentEnum], required: false }),
     communeInseeCode: t.string({ required: false, description: 'Only actions this commune takes part in.' }),
     search: t.string({ required: false, description: 'Words of the title or description; case and accents ignored.' }),
+    ...actionFilterFields(t),
   }),
 })
 
@@ -44,8 +46,8 @@ builder.queryFields((t) => ({
     {
       type: 'Action',
       cursor: 'id',
-      args: { filter: t.arg({ type: ActionFilter, required: false }), ...territoryArgs },
-      resolve: (query, _root, args) => db.action.findMany({ ...query, where: actionWhere(args.filter, args.territory), orderBy: { position: 'asc' } }),
+      args: { filter: t.arg({ type: ActionFilter, required: false }), orderBy: t.arg({ type: actionOrder.Input, required: false }), ...territoryArgs },
+      resolve: (query, _root, args) => db.action.findMany({ ...query, where: actionWhere(args.filter, args.territory), orderBy: actionOrder.toOrderBy(args.orderBy) }),
       totalCount: (_connection, args) => db.action.count({ where: actionWhere(args.filter, args.territory) }),
     },
     {},

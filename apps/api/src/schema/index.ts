@@ -21,5 +21,8 @@ import './user-admin.ts'
 import './action-admin.ts'
 import './catalog-admin.ts'
 import './audit-entry.ts'
+import './participation-list.ts'
+import './progress-update-list.ts'
+import './commune-list.ts'
 
 export const schema = lexicographicSortSchema(builder.toSchema())

@@ -1,7 +1,10 @@
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { ProcurementProcedureEnum } from './enums.ts'
-import { territoryArgs, territoryWhere } from './territory.ts'
+import { jointContractWhere } from '../analytics/list-filters.ts'
+import { today } from '../analytics/history.rules.ts'
+import { JointContractFilter, jointContractOrder } from './contract-list.ts'
+import { territoryArgs } from './territory.ts'
 
 builder.prismaNode('JointContract', {
   id: { field: 'id' },
@@ -21,8 +24,9 @@ builder.queryFields((t) => ({
   jointContracts: t.prismaConnection({
     type: 'JointContract',
     cursor: 'id',
-    args: { ...territoryArgs },
-    resolve: (query, _root, args) => db.jointContract.findMany({ ...query, where: territoryWhere(args.territory), orderBy: { subject: 'asc' } }),
-    totalCount: (_connection, args) => db.jointContract.count({ where: territoryWhere(args.territory) }),
+    args: { filter: t.arg({ type: JointContractFilter, required: false }), orderBy: t.arg({ type: jointContractOrder.Input, required: false }), ...territoryArgs },
+    resolve: (query, _root, args) =>
+      db.jointContract.findMany({ ...query, where: jointContractWhere(args.filter, args.territory, today()), orderBy: jointContractOrder.toOrderBy(args.orderBy) }),
+    totalCount: (_connection, args) => db.jointContract.count({ where: jointContractWhere(args.filter, args.territory, today()) }),
   }),
 }))

@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
-import { territoryArgs, territoryWhere } from './territory.ts'
+import { sharedServiceWhere } from '../analytics/list-filters.ts'
+import { SharedServiceFilter, sharedServiceOrder } from './contract-list.ts'
+import { territoryArgs } from './territory.ts'
 
 builder.prismaNode('SharedService', {
   id: { field: 'id' },
@@ -28,8 +30,9 @@ builder.queryFields((t) => ({
   sharedServices: t.prismaConnection({
     type: 'SharedService',
     cursor: 'id',
-    args: { ...territoryArgs },
-    resolve: (query, _root, args) => db.sharedService.findMany({ ...query, where: territoryWhere(args.territory), orderBy: { name: 'asc' } }),
-    totalCount: (_connection, args) => db.sharedService.count({ where: territoryWhere(args.territory) }),
+    args: { filter: t.arg({ type: SharedServiceFilter, required: false }), orderBy: t.arg({ type: sharedServiceOrder.Input, required: false }), ...territoryArgs },
+    resolve: (query, _root, args) =>
+      db.sharedService.findMany({ ...query, where: sharedServiceWhere(args.filter, args.territory), orderBy: sharedServiceOrder.toOrderBy(args.orderBy) }),
+    totalCount: (_connection, args) => db.sharedService.count({ where: sharedServiceWhere(args.filter, args.territory) }),
   }),
 }))

@@ -1,0 +1,178 @@
+import { searchText } from '@mutualis/domain'
+import { GraphQLError } from 'graphql'
+import type {
+  ActionStatus,
+  Instrument,
+  OrganisationKind,
+  ParticipationRole,
+  ParticipationState,
+  Prisma,
+  ProcurementProcedure,
+} from '../generated/sqlite/client.ts'
+import { endOfDay } from './history.rules.ts'
+
+type GlobalId = { typename: string; id: string } | null | undefined
+
+/** The database id behind a global id, refusing an id of another type (a commune's id is an organisation's). */
+export function idOf(globalId: GlobalId, ...typenames: string[]): string | undefined {
+  if (!globalId) return undefined
+  if (!typenames.includes(globalId.typename)) {
+    throw new GraphQLError(`L'identifiant donné désigne un objet ${globalId.typename}, et non ${typenames.join(' ou ')}.`, { extensions: { code: 'VALIDATION' } })
+  }
+  return globalId.id
+}
+
+/** A condition on a calendar-date column between two days, both included; nothing when neither is given. */
+export function dayRange(from: Date | null | undefined, to: Date | null | undefined) {
+  if (!from && !to) return undefined
+  return { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) }
+}
+
+/** A condition on a timestamp column (createdAt, updatedAt) from the start of a day on. */
+export function since(day: Date | null | undefined) {
+  return day ? { gte: day } : undefined
+}
+
+const territory = (siren: string | null | undefined) => (siren ? { territory: { siren } } : {})
+const words = (search: string | null | undefined) => (search ? searchText(search).split(' ').filter(Boolean) : [])
+const listed = <T>(values: T[] | null | undefined) => (values?.length ? { in: values } : undefined)
+/** Drops undefined entries so that an absent filter adds no condition. */
+const defined = <T extends object>(where: T): T => Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as T
+
+export interface ParticipationFilterInput {
+  state?: ParticipationState[] | null
+  role?: ParticipationRole[] | null
+  organisationKind?: OrganisationKind[] | null
+  organisation?: GlobalId
+  communeInseeCode?: string | null
+  action?: GlobalId
+  domain?: GlobalId
+  instrument?: Instrument[] | null
+  sharedService?: GlobalId
+  sinceFrom?: Date | null
+  sinceTo?: Date | null
+  updatedSince?: Date | null
+}
+
+export function participationWhere(filter: ParticipationFilterInput | null | undefined, territorySiren?: string | null): Prisma.ParticipationWhereInput {
+  return defined({
+    state: listed(filter?.state),
+    role: listed(filter?.role),
+    organisationId: idOf(filter?.organisation, 'Organisation', 'Commune'),
+    organisation: filter?.communeInseeCode || filter?.organisationKind?.length
+      ? defined({ inseeCode: filter.communeInseeCode ?? undefined, kind: listed(filter.organisationKind) })
+      : undefined,
+    actionId: idOf(filter?.action, 'Action'),
+    action: defined({
+      archivedAt: null,
+      ...territory(territorySiren),
+      domainId: idOf(filter?.domain, 'Domain'),
+      instrument: listed(filter?.instrument),
+      sharedServiceId: idOf(filter?.sharedService, 'SharedService'),
+    }),
+    since: dayRange(filter?.sinceFrom, filter?.sinceTo),
+    updatedAt: since(filter?.updatedSince),
+  })
+}
+
+export interface ProgressUpdateFilterInput {
+  statusAfter?: ActionStatus[] | null
+  action?: GlobalId
+  domain?: GlobalId
+  communeInseeCode?: string | null
+  dateFrom?: Date | null
+  dateTo?: Date | null
+  updatedSince?: Date | null
+  meeting?: string | null
+}
+
+export function progressUpdateWhere(filter: ProgressUpdateFilterInput | null | undefined, territorySiren?: string | null): Prisma.ProgressUpdateWhereInput {
+  return defined({
+    statusAfter: listed(filter?.statusAfter),
+    actionId: idOf(filter?.action, 'Action'),
+    action: defined({
+      archivedAt: null,
+      ...territory(territorySiren),
+      domainId: idOf(filter?.domain, 'Domain'),
+      participants: filter?.communeInseeCode ? { some: { organisation: { inseeCode: filter.communeInseeCode } } } : undefined,
+    }),
+    date: dayRange(filter?.dateFrom, filter?.dateTo),
+    // A point d'avancement is never edited: it is new since the day it was recorded.
+    createdAt: since(filter?.updatedSince),
+    meeting: filter?.meeting ?? undefined,
+  })
+}
+
+export interface SharedServiceFilterInput {
+  memberCommuneInseeCode?: string | null
+  organisation?: GlobalId
+  createdFrom?: Date | null
+  createdTo?: Date | null
+}
+
+/** Membership of a service commun runs through its actions: a member of any of them is a member. */
+export function sharedServiceWhere(filter: SharedServiceFilterInput | null | undefined, territorySiren?: string | null): Prisma.SharedServiceWhereInput {
+  const organisationId = idOf(filter?.organisation, 'Organisation', 'Commune')
+  const member = filter?.memberCommuneInseeCode ? { inseeCode: filter.memberCommuneInseeCode } : organisationId ? { id: organisationId } : undefined
+  return defined({
+    archivedAt: null,
+    ...territory(territorySiren),
+    createdOn: dayRange(filter?.createdFrom, filter?.createdTo),
+    actions: member ? { some: { archivedAt: null, participants: { some: { state: 'MEMBER' as const, organisation: member } } } } : undefined,
+  })
+}
+
+export interface JointContractFilterInput {
+  procedure?: ProcurementProcedure[] | null
+  dueWithinMonths?: number | null
+  endFrom?: Date | null
+  endTo?: Date | null
+}
+
+/** The days from today to the same day `months` later (the month's last day when it is shorter), both included. */
+export function dueWindow(months: number, today: Date): { from: Date; to: Date } {
+  if (!Number.isInteger(months) || months < 0 || months > 120) {
+    throw new GraphQLError('dueWithinMonths : un nombre entier de mois entre 0 et 120 est attendu.', { extensions: { code: 'VALIDATION' } })
+  }
+  const year = today.getUTCFullYear()
+  const month = today.getUTCMonth() + months
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return { from: today, to: new Date(Date.UTC(year, month, Math.min(today.getUTCDate(), lastDay))) }
+}
+
+export function jointContractWhere(filter: JointContractFilterInput | null | undefined, territorySiren: string | null | undefined, today: Date): Prisma.JointContractWhereInput {
+  const window = filter?.dueWithinMonths != null ? dueWindow(filter.dueWithinMonths, today) : undefined
+  return defined({
+    archivedAt: null,
+    ...territory(territorySiren),
+    procedure: listed(filter?.procedure),
+    endDate: dayRange(filter?.endFrom, filter?.endTo),
+    OR: window ? [{ endDate: { gte: window.from, lt: endOfDay(window.to) } }, { renewalDate: { gte: window.from, lt: endOfDay(window.to) } }] : undefined,
+  })
+}
+
+export interface CommuneFilterInput {
+  search?: string | null
+  memberOf?: GlobalId
+  participatesIn?: GlobalId
+  populationMin?: number | null
+  populationMax?: number | null
+}
+
+export function communeWhere(filter: CommuneFilterInput | null | undefined, territorySiren?: string | null): Prisma.OrganisationWhereInput {
+  const sharedServiceId = idOf(filter?.memberOf, 'SharedService')
+  const actionId = idOf(filter?.participatesIn, 'Action')
+  const population = filter?.populationMin != null || filter?.populationMax != null
+    ? defined({ gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined })
+    : undefined
+  const participations = [
+    ...(sharedServiceId ? [{ participations: { some: { state: 'MEMBER' as const, action: { sharedServiceId, archivedAt: null } } } }] : []),
+    ...(actionId ? [{ participations: { some: { actionId } } }] : []),
+  ]
+  return defined({
+    kind: 'COMMUNE' as const,
+    ...territory(territorySiren),
+    population,
+    AND: [...words(filter?.search).map((word) => ({ searchName: { contains: word } })), ...participations],
+  })
+}

@@ -1,0 +1,43 @@
+import { builder } from '../builder.ts'
+import type { Prisma } from '../generated/sqlite/client.ts'
+import { ProcurementProcedureEnum } from './enums.ts'
+import { listOrder } from './list-order.ts'
+
+// Filters and sorts of the services communs and joint contracts lists (their types live in shared-service.ts and joint-contract.ts).
+
+export const SharedServiceFilter = builder.inputType('SharedServiceFilter', {
+  fields: (t) => ({
+    memberCommuneInseeCode: t.string({ required: false, description: 'Only services this commune is a member of.' }),
+    organisation: t.globalID({ required: false, description: 'Only services this organisation (or commune) is a member of, by its global id.' }),
+    createdFrom: t.field({ type: 'Date', required: false, description: 'Created on this day or later.' }),
+    createdTo: t.field({ type: 'Date', required: false, description: 'Created on this day or earlier.' }),
+  }),
+})
+
+export const sharedServiceOrder = listOrder<'NAME' | 'CREATED_ON', Prisma.SharedServiceOrderByWithRelationInput>(
+  'SharedService',
+  {
+    NAME: { description: 'Name, alphabetical (default).', orderBy: (d) => [{ name: d }] },
+    CREATED_ON: { description: 'Creation date; unknown ones last.', orderBy: (d) => [{ createdOn: { sort: d, nulls: 'last' } }] },
+  },
+  'NAME',
+)
+
+export const JointContractFilter = builder.inputType('JointContractFilter', {
+  fields: (t) => ({
+    procedure: t.field({ type: [ProcurementProcedureEnum], required: false }),
+    dueWithinMonths: t.int({ required: false, description: 'Only contracts whose end or renewal date falls between today and this many months from today.' }),
+    endFrom: t.field({ type: 'Date', required: false, description: 'Ending on this day or later.' }),
+    endTo: t.field({ type: 'Date', required: false, description: 'Ending on this day or earlier.' }),
+  }),
+})
+
+export const jointContractOrder = listOrder<'SUBJECT' | 'END_DATE' | 'RENEWAL_DATE', Prisma.JointContractOrderByWithRelationInput>(
+  'JointContract',
+  {
+    SUBJECT: { description: 'Subject, alphabetical (default).', orderBy: (d) => [{ subject: d }] },
+    END_DATE: { description: 'End date; unknown ones last.', orderBy: (d) => [{ endDate: { sort: d, nulls: 'last' } }] },
+    RENEWAL_DATE: { description: 'Renewal date; unknown ones last.', orderBy: (d) => [{ renewalDate: { sort: d, nulls: 'last' } }] },
+  },
+  'SUBJECT',
+)
