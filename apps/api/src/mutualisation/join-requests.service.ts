@@ -63,7 +63,7 @@ export async function requestToJoin(viewer: SignedInViewer, input: RequestToJoin
 }
 
 export type JoinDecision =
-  | { accept: true; since: Date; deliberationRef: string; deliberationDate: Date }
+  | { accept: true; since: Date | null; deliberationRef: string; deliberationDate: Date | null }
   | { accept: false; reason: string }
 
 /** The coordination team accepts (membership from a date, on a deliberation) or declines (with a reason). */
@@ -74,7 +74,11 @@ export async function decideJoinRequest(viewer: SignedInViewer, requestId: strin
   if (!permission.ok) throw forbidden(permission.reason)
   if (request.status !== 'PENDING') throw new ConflictError('Cette demande a déjà été traitée.', request.action)
   const check = decision.accept
-    ? firstFailure(checkText('deliberationRef', decision.deliberationRef, inputLimits.reference, true), checkCalendarDate('deliberationDate', decision.deliberationDate), checkCalendarDate('since', decision.since))
+    ? firstFailure(
+        checkText('deliberationRef', decision.deliberationRef, inputLimits.reference, true),
+        decision.deliberationDate ? checkCalendarDate('deliberationDate', decision.deliberationDate) : { ok: false, field: 'deliberationDate', reason: 'La date de la délibération est obligatoire.' },
+        checkCalendarDate('since', decision.since),
+      )
     : checkText('reason', decision.reason, inputLimits.reason, true)
   if (!check.ok) throw new ValidationError(check.reason, check.field)
 
@@ -87,10 +91,10 @@ export async function decideJoinRequest(viewer: SignedInViewer, requestId: strin
     })
     if (decided.count === 0) throw new ConflictError('Cette demande vient d’être traitée par quelqu’un d’autre.', request.action)
     const key = { organisationId_actionId: { organisationId: request.organisationId, actionId: request.actionId } }
-    if (decision.accept) await tx.participation.update({ where: key, data: { state: 'MEMBER', since: decision.since } })
+    if (decision.accept) await tx.participation.update({ where: key, data: { state: 'MEMBER', since: decision.since ?? decision.deliberationDate } })
     else await tx.participation.deleteMany({ where: { organisationId: request.organisationId, actionId: request.actionId, state: 'REQUESTED' } })
     const after = await tx.joinRequest.findUniqueOrThrow({ where: { id: request.id } })
-    await audit(tx, viewer, { territoryId: request.action.territoryId, operation: 'decideJoinRequest', entityType: 'JoinRequest', entityId: request.id, before: request, after })
+    await audit(tx, viewer, { territoryId: request.action.territoryId, operation: 'decideJoinRequest', entityType: 'JoinRequest', entityId: request.id, before: { ...request, action: undefined }, after })
     return after
   })
 }

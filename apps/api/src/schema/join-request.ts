@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, { viewer }) => {
       if (viewer.kind !== 'user') throw unauthenticated()
       const decision = input.accept
-        ? { accept: true as const, since: input.since ?? new Date(), deliberationRef: input.deliberationRef ?? '', deliberationDate: input.deliberationDate ?? new Date() }
+        ? { accept: true as const, since: input.since ?? input.deliberationDate ?? null, deliberationRef: input.deliberationRef ?? '', deliberationDate: input.deliberationDate ?? null }
         : { accept: false as const, reason: input.reason ?? '' }
       const request = await decideJoinRequest(viewer, input.requestId.id, decision)
       return { requestId: request.id }

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { db } from '@mutualis/api/db.ts'
+import { signedInAs } from '../fixtures/accounts.ts'
+import { query } from '../fixtures/graphql.ts'
+import { communePageQuery } from '../fixtures/documents.ts'
+import { communeInsee } from '../fixtures/seed.ts'
+
+const requestToJoin = 'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename ... on RequestToJoinSuccess { request { id status } } ... on UserError { code message } } }'
+const decide = 'mutation ($i: DecideJoinRequestInput!) { decideJoinRequest(input: $i) { __typename ... on RequestToJoinSuccess { request { status declineReason deliberationRef } } ... on UserError { code message } } }'
+
+async function joinableFor(name: string) {
+  const { commune } = await query<{ commune: { id: string; joinable: Array<{ pendingRequest: boolean; openness: string; action: { id: string; title: string } }> } }>(communePageQuery, { inseeCode: communeInsee(name) })
+  return commune
+}
+
+describe('join requests', () => {
+  it('takes an editor’s request, shows it pending, and makes the commune a member when the admin accepts it', async () => {
+    const editor = await signedInAs('EDITOR', ['Fénay'])
+    const admin = await signedInAs('ADMIN')
+    const commune = await joinableFor('Fénay')
+    const target = commune.joinable.find((o) => o.openness === 'OPEN')!
+    const asked = await editor.client(requestToJoin, { i: { actionId: target.action.id, organisationId: commune.id, note: 'Vu en conseil municipal', clientMutationId: randomUUID() } })
+    expect(asked.data?.requestToJoin).toMatchObject({ __typename: 'RequestToJoinSuccess', request: { status: 'PENDING' } })
+    expect((await joinableFor('Fénay')).joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(true)
+
+    const accepted = await admin.client(decide, { i: { requestId: asked.data!.requestToJoin.request.id, accept: true, since: '2027-01-01', deliberationRef: 'DEL-2026-118', deliberationDate: '2026-11-20' } })
+    expect(accepted.data?.decideJoinRequest).toMatchObject({ request: { status: 'ACCEPTED', deliberationRef: 'DEL-2026-118' } })
+    const after = await joinableFor('Fénay')
+    expect(after.joinable.map((o) => o.action.id)).not.toContain(target.action.id)
+    const history = await admin.client('query ($id: ID!) { node(id: $id) { ... on Action { joinRequests { status organisation { name } } participants { state since organisation { name } } } } }', { id: target.action.id })
+    expect(history.data?.node.joinRequests).toEqual([{ status: 'ACCEPTED', organisation: { name: 'Fénay' } }])
+    expect(history.data?.node.participants).toContainEqual({ state: 'MEMBER', since: '2027-01-01', organisation: { name: 'Fénay' } })
+  })
+
+  it('records a decline with its reason, keeps it in the action’s history and leaves the action joinable', async () => {
+    const editor = await signedInAs('EDITOR', ['Ouges'])
+    const admin = await signedInAs('ADMIN')
+    const commune = await joinableFor('Ouges')
+    const target = commune.joinable[0]
+    const asked = await editor.client(requestToJoin, { i: { actionId: target.action.id, organisationId: commune.id, clientMutationId: randomUUID() } })
+    const declined = await admin.client(decide, { i: { requestId: asked.data!.requestToJoin.request.id, accept: false, reason: 'Périmètre complet pour 2027' } })
+    expect(declined.data?.decideJoinRequest).toMatchObject({ request: { status: 'DECLINED', declineReason: 'Périmètre complet pour 2027' } })
+    expect((await joinableFor('Ouges')).joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(false)
+    const again = await admin.client(decide, { i: { requestId: asked.data!.requestToJoin.request.id, accept: true, deliberationRef: 'X', deliberationDate: '2026-11-20' } })
+    expect(again.data?.decideJoinRequest).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' })
+  })
+
+  it('refuses to let a commune ask for something it is already in', async () => {
+    const editor = await signedInAs('EDITOR', ['Dijon'])
+    const member = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Dijon' }, state: 'MEMBER', action: { openness: 'OPEN' } } })
+    const result = await editor.client(requestToJoin, { i: { actionId: encodeGlobalID('Action', member.actionId), organisationId: encodeGlobalID('Organisation', member.organisationId), clientMutationId: randomUUID() } })
+    expect(result.data?.requestToJoin).toMatchObject({ __typename: 'ValidationError', message: 'Votre organisation participe déjà à cette action.' })
+  })
+})
+
+describe('audit log', () => {
+  it('records who changed what, before and after, for every write', async () => {
+    const admin = await signedInAs('ADMIN')
+    const action = await db.action.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { position: 'desc' } })
+    const before = await db.auditEntry.count()
+    await admin.client('mutation ($id: ID!, $v: Int!) { updateAction(id: $id, expectedVersion: $v, input: { status: ABANDONED }) { __typename } }', { id: encodeGlobalID('Action', action.id), v: action.version })
+    expect(await db.auditEntry.count()).toBe(before + 1)
+    const log = await admin.client<{ auditLog: { edges: Array<{ node: { operation: string; actorLabel: string; before: string; after: string; entityId: string } }> } }>(
+      '{ auditLog(first: 1) { edges { node { operation actorLabel before after entityId } } } }',
+    )
+    const entry = log.data!.auditLog.edges[0].node
+    expect(entry).toMatchObject({ operation: 'updateAction', actorLabel: 'Test ADMIN (ADMIN)', entityId: action.id })
+    expect(JSON.parse(entry.before).status).toBe(action.status)
+    expect(JSON.parse(entry.after).status).toBe('ABANDONED')
+  })
+
+  it('never writes password hashes into the log', async () => {
+    const admin = await signedInAs('ADMIN')
+    await admin.client('mutation { createUser(input: { email: "nouveau@test.mutualis.fr", name: "Nouveau", role: ANALYST, password: "un mot de passe solide" }) { __typename } }')
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { operation: 'createUser' }, orderBy: { createdAt: 'desc' } })
+    expect(entry.after).toContain('[secret]')
+    expect(entry.after).not.toMatch(/scrypt\$/)
+  })
+})
