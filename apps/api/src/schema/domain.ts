@@ -2,7 +2,7 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { territoryArgs, territoryWhere } from './territory.ts'
 
-builder.prismaNode('Domain', {
+export const DomainRef = builder.prismaNode('Domain', {
   id: { field: 'id' },
   description: 'A thématique of the schéma (Courrier, Achats publics, Finances…).',
   fields: (t) => ({

@@ -24,5 +24,7 @@ import './audit-entry.ts'
 import './participation-list.ts'
 import './progress-update-list.ts'
 import './commune-list.ts'
+import './statistics.ts'
+import './membership-matrix.ts'
 
 export const schema = lexicographicSortSchema(builder.toSchema())

@@ -4,7 +4,7 @@ import { sharedServiceWhere } from '../analytics/list-filters.ts'
 import { SharedServiceFilter, sharedServiceOrder } from './contract-list.ts'
 import { territoryArgs } from './territory.ts'
 
-builder.prismaNode('SharedService', {
+export const SharedServiceRef = builder.prismaNode('SharedService', {
   id: { field: 'id' },
   description: 'A service commun run by the EPCI for its members (art. L5211-4-2 CGCT).',
   fields: (t) => ({

@@ -1,0 +1,128 @@
+import { joinOpportunities } from '@mutualis/domain'
+import { db } from '../db.ts'
+import type { ActionStatus, Instrument, ParticipationState, Prisma } from '../generated/sqlite/client.ts'
+import { ActionStatus as ActionStatuses, Instrument as Instruments } from '../generated/sqlite/enums.ts'
+import type { Viewer } from '../auth/viewer.ts'
+import { canReadPrivate } from '../auth/viewer.ts'
+import { matrixCell, type MatrixCell } from './matrix.rules.ts'
+
+// Every count is one GROUP BY (or one load of the few rows a rule needs), never a query per row.
+
+export const allStatuses = Object.values(ActionStatuses) as ActionStatus[]
+const allInstruments = Object.values(Instruments) as Instrument[]
+
+/** Counts for every value, zeros included, in the enumeration's order. */
+function complete<K extends string>(keys: readonly K[], counts: ReadonlyMap<K, number>) {
+  return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }))
+}
+
+export async function countsByStatus(where: Prisma.ActionWhereInput) {
+  const groups = await db.action.groupBy({ by: ['status'], where, _count: { _all: true } })
+  return complete(allStatuses, new Map(groups.map((g) => [g.status, g._count._all])))
+}
+
+export async function countsByInstrument(where: Prisma.ActionWhereInput) {
+  const groups = await db.action.groupBy({ by: ['instrument'], where, _count: { _all: true } })
+  return complete(allInstruments, new Map(groups.map((g) => [g.instrument, g._count._all])))
+}
+
+/** Per domain (in document order, domains without a matching action left out): total and counts by status. */
+export async function countsByDomain(where: Prisma.ActionWhereInput) {
+  const groups = await db.action.groupBy({ by: ['domainId', 'status'], where, _count: { _all: true } })
+  const domains = await db.domain.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.domainId))] } }, orderBy: [{ territoryId: 'asc' }, { position: 'asc' }] })
+  return domains.map((domain) => {
+    const mine = groups.filter((g) => g.domainId === domain.id)
+    return {
+      domain,
+      total: mine.reduce((sum, g) => sum + g._count._all, 0),
+      byStatus: complete(allStatuses, new Map(mine.map((g) => [g.status, g._count._all]))),
+    }
+  })
+}
+
+const territoryOf = (siren: string | null | undefined) => (siren ? { territory: { siren } } : {})
+
+/** Which organisations' pending requests a viewer may count: all of their territory, their own, or none. */
+function requestScope(viewer: Viewer): Prisma.JoinRequestWhereInput | null {
+  if (viewer.kind !== 'user') return null
+  if (canReadPrivate(viewer)) return { action: { territoryId: viewer.territoryId } }
+  if (viewer.role === 'EDITOR') return { organisationId: { in: [...viewer.organisationIds] } }
+  return null
+}
+
+/** Per commune: actions it is a member of, actions it could join, and (for those allowed to see them) its pending requests. */
+export async function communeStatistics(territorySiren: string | null | undefined, viewer: Viewer) {
+  const scope = requestScope(viewer)
+  const [communes, memberships, participations, candidates, pending] = await Promise.all([
+    db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
+    db.participation.groupBy({
+      by: ['organisationId'],
+      where: { state: 'MEMBER', organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null } },
+      _count: { _all: true },
+    }),
+    db.participation.findMany({
+      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, openness: { in: ['OPEN', 'UNDER_STUDY'] } } },
+      select: { organisationId: true, actionId: true, state: true },
+    }),
+    joinCandidates(territorySiren),
+    scope
+      ? db.joinRequest.groupBy({ by: ['organisationId'], where: { AND: [scope, { status: 'PENDING', action: { archivedAt: null } }] }, _count: { _all: true } })
+      : Promise.resolve(null),
+  ])
+  const memberCount = new Map(memberships.map((m) => [m.organisationId, m._count._all]))
+  const pendingCount = pending && new Map(pending.map((p) => [p.organisationId, p._count._all]))
+  const states = statesByOrganisation(participations)
+  const mayCount = (commune: { id: string; territoryId: string }) =>
+    viewer.kind === 'user' && viewer.territoryId === commune.territoryId && (canReadPrivate(viewer) || viewer.organisationIds.includes(commune.id))
+  return communes.map((commune) => ({
+    commune,
+    memberships: memberCount.get(commune.id) ?? 0,
+    openOpportunities: joinOpportunities(commune.id, candidates.filter((a) => a.territoryId === commune.territoryId), states.get(commune.id) ?? new Map()).length,
+    pendingRequests: pendingCount && mayCount(commune) ? (pendingCount.get(commune.id) ?? 0) : null,
+  }))
+}
+
+async function joinCandidates(territorySiren: string | null | undefined) {
+  const actions = await db.action.findMany({
+    where: { archivedAt: null, openness: { in: ['OPEN', 'UNDER_STUDY'] }, ...territoryOf(territorySiren) },
+    select: { id: true, territoryId: true, instrument: true, openness: true, status: true, sharedServiceId: true, openTo: { select: { id: true } } },
+    orderBy: { position: 'asc' },
+  })
+  return actions.map((action) => ({ ...action, openTo: action.openTo.map((o) => o.id) }))
+}
+
+function statesByOrganisation(rows: ReadonlyArray<{ organisationId: string; actionId: string; state: ParticipationState }>) {
+  const states = new Map<string, Map<string, ParticipationState>>()
+  for (const row of rows) {
+    if (!states.has(row.organisationId)) states.set(row.organisationId, new Map())
+    states.get(row.organisationId)!.set(row.actionId, row.state)
+  }
+  return states
+}
+
+/** Communes × services communs: where each commune stands with each service, in four statements. */
+export async function membershipMatrix(territorySiren: string | null | undefined) {
+  const [communes, sharedServices, participations, candidates] = await Promise.all([
+    db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
+    db.sharedService.findMany({ where: { archivedAt: null, ...territoryOf(territorySiren) }, orderBy: { name: 'asc' } }),
+    db.participation.findMany({
+      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, sharedServiceId: { not: null } } },
+      select: { organisationId: true, actionId: true, state: true, action: { select: { sharedServiceId: true } } },
+    }),
+    joinCandidates(territorySiren).then((actions) => actions.filter((a) => a.sharedServiceId)),
+  ])
+  const states = statesByOrganisation(participations)
+  const serviceOfAction = new Map([...participations.map((p) => [p.actionId, p.action.sharedServiceId!] as const), ...candidates.map((a) => [a.id, a.sharedServiceId!] as const)])
+  const rows = communes.map((commune) => {
+    const mine = states.get(commune.id) ?? new Map<string, ParticipationState>()
+    const joinable = joinOpportunities(commune.id, candidates.filter((a) => a.territoryId === commune.territoryId), mine)
+    const cells: MatrixCell[] = sharedServices.map((service) =>
+      matrixCell(
+        [...mine].filter(([actionId]) => serviceOfAction.get(actionId) === service.id).map(([, state]) => state),
+        joinable.filter((o) => o.action.sharedServiceId === service.id).map((o) => o.openness),
+      ),
+    )
+    return { commune, cells, memberOf: cells.filter((cell) => cell === 'MEMBER').length }
+  })
+  return { sharedServices, rows }
+}
