@@ -14,6 +14,7 @@ export type NewProgress = Omit<RecordProgressInput, 'clientMutationId' | 'expect
 export function createOutbox(store: OutboxStore, send: Send) {
   const [items, setItems] = createSignal<OutboxItem[]>([])
   let flushing: Promise<void> | null = null
+  let queued: Promise<void> | null = null
 
   const reload = async () => setItems((await store.all()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
 
@@ -39,12 +40,22 @@ export function createOutbox(store: OutboxStore, send: Send) {
     }
   }
 
-  /** Sends what is pending; concurrent calls share one pass so nothing is sent twice at once. */
+  /**
+   * Sends what is pending. One pass at a time, so nothing is sent twice at once; a call during a
+   * pass (say, the network just came back) gets a fresh pass after it rather than the stale one.
+   */
   function flush(): Promise<void> {
-    flushing ??= sendPending().finally(() => {
-      flushing = null
+    if (!flushing) {
+      flushing = sendPending().finally(() => {
+        flushing = null
+      })
+      return flushing
+    }
+    queued ??= flushing.then(() => {
+      queued = null
+      return flush()
     })
-    return flushing
+    return queued
   }
 
   async function add(item: Omit<OutboxItem, 'id' | 'createdAt' | 'state'> & { id?: string }) {
