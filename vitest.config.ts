@@ -1,4 +1,8 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
+
+// Several API processes sharing one database is the PostgreSQL deployment (with Redis); the embedded
+// SQLite default is one process, so that suite runs with `pnpm test:pg` only.
+const postgresOnly = process.env.TEST_DATABASE === 'postgresql' ? [] : ['tests/api/scale-out*.test.ts']
 
 export default defineConfig({
   test: {
@@ -16,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...postgresOnly],
           environment: 'node',
           setupFiles: ['tests/fixtures/test-database.ts'],
           testTimeout: 30_000,
@@ -23,6 +28,18 @@ export default defineConfig({
         },
       },
       'apps/pwa/vitest.config.ts',
+      {
+        // The built PWA and the real server in Debian's Chromium (see tests/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 })

@@ -128,6 +128,8 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
     cache,
     ttl: options.ttlMs ?? 60_000,
     invalidateViaMutation: false,
+    // In development each answer says whether it came from the cache (extensions.responseCache).
+    includeExtensionMetadata: process.env.NODE_ENV === 'development',
     session: partitionOf,
     buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) => {
       if (sessionId === NO_CACHE) return NO_CACHE

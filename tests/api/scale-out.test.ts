@@ -1,0 +1,78 @@
+// Two API processes behind one address share PostgreSQL and Redis. Run by `pnpm test:pg` only
+// (vitest.config.ts): the embedded SQLite default is one process on one machine by design.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { statusLabels, type ActionStatus } from '@mutualis/domain'
+import { db } from '@mutualis/api/db.ts'
+import { communePageQuery } from '../fixtures/documents.ts'
+import { communeInsee } from '../fixtures/seed.ts'
+import { freePort, startServer, waitForOutput, type RunningServer } from '../fixtures/server-process.ts'
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+const chenove = communeInsee('Chenôve')
+const instances: Array<{ server: RunningServer; url: string }> = []
+
+beforeAll(async () => {
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort()
+    // NODE_ENV=development makes each answer say whether it came from the response cache.
+    const server = startServer({ PORT: String(port), REDIS_URL: redisUrl, RESPONSE_CACHE: 'on', NODE_ENV: 'development', DATABASE_POOL_SIZE: '4' })
+    instances.push({ server, url: `http://127.0.0.1:${port}/graphql` })
+  }
+  await Promise.all(instances.map(({ server }) => waitForOutput(server, /GraphQL \(GraphiQL\)/, 60_000)))
+}, 90_000)
+
+afterAll(() => {
+  for (const { server } of instances) server.child.kill()
+})
+
+interface Answer { data?: any; errors?: unknown[]; extensions?: { responseCache?: { hit: boolean } } }
+
+async function post(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string): Promise<{ body: Answer; cookie?: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mutualis-csrf': '1', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  })
+  return { body: (await response.json()) as Answer, cookie: response.headers.get('set-cookie')?.split(';')[0] }
+}
+
+const login = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { __typename } }'
+const recordProgress = /* GraphQL */ `
+  mutation ($input: RecordProgressInput!) {
+    recordProgress(input: $input) { __typename ... on RecordProgressSuccess { action { status version } } }
+  }
+`
+
+describe('several API processes on PostgreSQL and Redis', () => {
+  it('shows a point d’avancement recorded through one process on the next read through the other, never the old status', async () => {
+    const [a, b] = instances.map((instance) => instance.url)
+    const { action } = await db.participation.findFirstOrThrow({ where: { organisation: { inseeCode: chenove }, action: { status: { not: 'IMPLEMENTED' } } }, include: { action: true } })
+    const actionId = encodeGlobalID('Action', action.id)
+    const statusOn = async (url: string) => {
+      const { body } = await post(url, communePageQuery, { inseeCode: chenove })
+      const participation = body.data.commune.participations.find((p: any) => p.action.id === actionId)
+      return { status: participation.action.statusLabel as string, cached: body.extensions?.responseCache?.hit === true }
+    }
+    const session = (await post(a, login, { email: 'maire.chenove@demo.mutualis.fr', password: 'demo-mutualis-2026' })).cookie!
+
+    let version = action.version
+    const writes: Array<{ through: string; readThrough: string; status: ActionStatus }> = [
+      { through: a, readThrough: b, status: 'IN_PROGRESS' },
+      { through: b, readThrough: a, status: 'IMPLEMENTED' },
+      { through: a, readThrough: b, status: 'PLANNED' },
+    ]
+    for (const write of writes) {
+      await statusOn(write.readThrough)
+      expect((await statusOn(write.readThrough)).cached).toBe(true)
+
+      const input = { actionId, status: write.status, note: `Point du comité (${write.status}).`, date: '2026-11-20', clientMutationId: randomUUID(), expectedVersion: version }
+      const { body } = await post(write.through, recordProgress, { input }, session)
+      expect(body.data?.recordProgress).toEqual({ __typename: 'RecordProgressSuccess', action: { status: write.status, version: version + 1 } })
+      version += 1
+
+      expect(await statusOn(write.readThrough)).toEqual({ status: statusLabels[write.status], cached: false })
+    }
+  })
+})
