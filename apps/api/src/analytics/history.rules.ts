@@ -10,11 +10,9 @@ export interface DatedStatus {
 /**
  * How the status on a date was known:
  * - UPDATE: the last point d'avancement dated on or before that day;
- * - NO_UPDATE: the action has no point d'avancement at all, so its status never changed through one
- *   and is the one it was loaded with (the source document states it without a date);
- * - BEFORE_FIRST_UPDATE: every point d'avancement is later; nothing was reported yet.
+ * - BASELINE: no point d'avancement that early, so the status the action had before its first one.
  */
-export type StatusBasis = 'UPDATE' | 'NO_UPDATE' | 'BEFORE_FIRST_UPDATE'
+export type StatusBasis = 'UPDATE' | 'BASELINE'
 
 export interface StatusAsOf<U extends DatedStatus> {
   status: ActionStatus
@@ -22,8 +20,24 @@ export interface StatusAsOf<U extends DatedStatus> {
   update: U | null
 }
 
-/** Status of an action before its first point d'avancement: nothing had been reported. */
-export const statusBeforeAnyUpdate: ActionStatus = 'NOT_REPORTED'
+export interface BaselineFacts {
+  currentStatus: ActionStatus
+  /** Some points d'avancement came with the source document, which tells the action's history from its start. */
+  hasSourceUpdates: boolean
+  /** The status the action had when Mutualis recorded its first point d'avancement, if it ever did. */
+  statusWhenFirstRecorded: ActionStatus | null
+}
+
+/**
+ * The status of an action before its first point d'avancement. The source document tells each
+ * action's history from its start: before the first of its updates, nothing had been reported. An
+ * action without such updates had, until Mutualis recorded one, the status it was loaded or created
+ * with; that is its current status while none has been recorded, so recording one never rewrites the past.
+ */
+export function baselineStatus(facts: BaselineFacts): ActionStatus {
+  if (facts.hasSourceUpdates) return 'NOT_REPORTED'
+  return facts.statusWhenFirstRecorded ?? facts.currentStatus
+}
 
 /** Chronological order: by the day spoken of, then by recording time for updates of the same day. */
 export function byChronology(a: DatedStatus, b: DatedStatus): number {
@@ -31,13 +45,12 @@ export function byChronology(a: DatedStatus, b: DatedStatus): number {
 }
 
 /** The status of an action as it stood at the end of `day` (a UTC calendar date). */
-export function statusAsOf<U extends DatedStatus>(currentStatus: ActionStatus, updates: readonly U[], day: Date): StatusAsOf<U> {
-  if (updates.length === 0) return { status: currentStatus, basis: 'NO_UPDATE', update: null }
+export function statusAsOf<U extends DatedStatus>(baseline: ActionStatus, updates: readonly U[], day: Date): StatusAsOf<U> {
   let last: U | null = null
   for (const update of updates) {
     if (update.date.getTime() <= day.getTime() && (!last || byChronology(update, last) > 0)) last = update
   }
-  return last ? { status: last.statusAfter, basis: 'UPDATE', update: last } : { status: statusBeforeAnyUpdate, basis: 'BEFORE_FIRST_UPDATE', update: null }
+  return last ? { status: last.statusAfter, basis: 'UPDATE', update: last } : { status: baseline, basis: 'BASELINE', update: null }
 }
 
 export interface StatusChange<U extends DatedStatus> {
@@ -51,9 +64,9 @@ export interface StatusChange<U extends DatedStatus> {
  * days included: each update whose status differs from the one before it. Repeating a status is
  * news, not a change.
  */
-export function statusChangesBetween<U extends DatedStatus>(updates: readonly U[], from: Date, to: Date): StatusChange<U>[] {
+export function statusChangesBetween<U extends DatedStatus>(baseline: ActionStatus, updates: readonly U[], from: Date, to: Date): StatusChange<U>[] {
   const changes: StatusChange<U>[] = []
-  let previous = statusBeforeAnyUpdate
+  let previous = baseline
   for (const update of [...updates].sort(byChronology)) {
     const inRange = update.date.getTime() >= from.getTime() && update.date.getTime() <= to.getTime()
     if (inRange && update.statusAfter !== previous) changes.push({ from: previous, to: update.statusAfter, update })

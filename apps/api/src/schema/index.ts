@@ -26,5 +26,6 @@ import './progress-update-list.ts'
 import './commune-list.ts'
 import './statistics.ts'
 import './membership-matrix.ts'
+import './history.ts'
 
 export const schema = lexicographicSortSchema(builder.toSchema())

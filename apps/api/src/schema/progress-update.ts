@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts'
 import { ActionStatusEnum } from './enums.ts'
 
-builder.prismaNode('ProgressUpdate', {
+export const ProgressUpdateRef = builder.prismaNode('ProgressUpdate', {
   id: { field: 'id' },
   description: "A point d'avancement: what was reported about an action, and the status it left it in.",
   fields: (t) => ({
