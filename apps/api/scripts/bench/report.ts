@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { LoadFigures } from './load.ts'
+import type { PwaFigures } from './pwa-figures.ts'
+
+export interface Measurement extends LoadFigures {
+  key: string
+  label: string
+  dataset: 'dijon' | 'national'
+  cache: boolean
+  /** Throughput as a share of bare yoga's `{ hello }` in the same run. */
+  ratioToBareYoga: number
+  sqlStatements: number | null
+}
+
+export interface BenchReport {
+  date: string
+  machine: { cpus: number; cpuModel: string; node: string }
+  settings: { connections: number; durationSeconds: number }
+  bareYoga: LoadFigures
+  measurements: Measurement[]
+  pwa: PwaFigures
+  national?: { communes: number; actions: number; databaseBytes: number | null; p99Ratio: number }
+}
+
+export function machine() {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'inconnu', node: process.version }
+}
+
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
+
+export function printTable(report: BenchReport): string {
+  const lines = [
+    row(['requête', 'données', 'cache', 'req/s', '× yoga nu', 'p50 ms', 'p99 ms', 'erreurs', 'SQL/requête']),
+    row(Array(9).fill('---')),
+    row(['`{ hello }` (yoga nu)', '—', '—', report.bareYoga.requestsPerSecond, '1.00', report.bareYoga.p50Ms, report.bareYoga.p99Ms, report.bareYoga.errors, '—']),
+    ...report.measurements.map((m) =>
+      row([m.label, m.dataset === 'dijon' ? 'Dijon' : 'nationales', m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—']),
+    ),
+  ]
+  return lines.join('\n')
+}
+
+/** Writes the figures (JSON) and the table docs/benchmarks.md shows. */
+export function writeReport(report: BenchReport, jsonFile: string, markdownFile: string) {
+  fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`)
+  const markdown = fs.readFileSync(markdownFile, 'utf8')
+  const start = '<!-- bench:start -->'
+  const end = '<!-- bench:end -->'
+  const pwa = report.pwa
+  const block = [
+    start,
+    `Mesuré le ${report.date.slice(0, 10)} — ${report.machine.cpus} cœurs (${report.machine.cpuModel}), Node ${report.machine.node}, ${report.settings.connections} connexions, ${report.settings.durationSeconds} s par mesure. Chiffres bruts : [\`benchmarks.json\`](${path.basename(jsonFile)}).`,
+    '',
+    printTable(report),
+    '',
+    `PWA, premier écran : ${pwa.firstScreenJsGzipBytes === null ? 'non mesuré' : `${(pwa.firstScreenJsGzipBytes / 1024).toFixed(1)} Kio de JavaScript gzip`} ; Lighthouse mobile : ${pwa.lighthouse ? Object.entries(pwa.lighthouse).map(([k, v]) => `${k} ${v}`).join(', ') : 'non mesuré'}${pwa.note ? ` (${pwa.note})` : ''}.`,
+    ...(report.national
+      ? ['', `Données nationales : ${report.national.communes} communes, ${report.national.actions} actions, base de ${report.national.databaseBytes === null ? '?' : `${Math.round(report.national.databaseBytes / 1024 / 1024)} Mio`} ; p99 de la page commune sans cache = ${report.national.p99Ratio.toFixed(2)} × celui de Dijon.`]
+      : []),
+    end,
+  ].join('\n')
+  const pattern = new RegExp(`${start}[\\s\\S]*${end}`)
+  fs.writeFileSync(markdownFile, pattern.test(markdown) ? markdown.replace(pattern, block) : `${markdown.trimEnd()}\n\n${block}\n`)
+}

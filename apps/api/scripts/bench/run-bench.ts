@@ -1,0 +1,112 @@
+// `pnpm bench`: throughput and latency of Mutualis's main requests against a bare graphql-yoga
+// measured in the same run, SQL statements per request, PWA weight and Lighthouse scores.
+// Prints the figures and writes docs/benchmarks.json and the table of docs/benchmarks.md.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { reads } from './bench-operations.ts'
+import { measureLoad } from './load.ts'
+import { buildPwa, firstScreenJsGzipBytes, lighthouseScores, pwaBudgetScript, type PwaFigures } from './pwa-figures.ts'
+import { machine, printTable, writeReport, type BenchReport, type Measurement } from './report.ts'
+import { startApi, startBareYoga } from './servers.ts'
+import { measureRecordProgress } from './write-load.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    national: { type: 'string' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+})
+const connections = Number(args.connections)
+const durationSeconds = Number(args.duration)
+const root = path.resolve(import.meta.dirname, '../../../..')
+const apiDir = path.resolve(import.meta.dirname, '../..')
+const log = (line: string) => console.log(`[bench] ${line}`)
+
+function countSql(databaseUrl: string, write: boolean) {
+  const run = spawnSync(path.join(apiDir, 'node_modules/.bin/tsx'), ['scripts/bench/count-sql.ts', ...(write ? ['--write'] : [])], {
+    cwd: apiDir, env: { ...process.env, DATABASE_URL: databaseUrl, RESPONSE_CACHE: 'off' }, encoding: 'utf8',
+  })
+  if (run.status !== 0) throw new Error(`count-sql : ${run.stderr}`)
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { counts: Record<string, number>; totals: { communes: number; actions: number; databaseBytes: number } }
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-bench-'))
+const sqliteUrl = (name: string) => `file:${path.join(work, name)}`
+try {
+  log('base Dijon : migrations, schéma et comptes de démonstration…')
+  await (await startApi(sqliteUrl('dijon.db'), { cache: false, env: { NODE_ENV: 'development' } })).stop()
+  for (const copy of ['count.db', 'write.db']) fs.copyFileSync(path.join(work, 'dijon.db'), path.join(work, copy))
+  const dijonSql = countSql(sqliteUrl('count.db'), !args['no-write'])
+
+  log('yoga nu, { hello }…')
+  const bare = await startBareYoga()
+  const bareYoga = await measureLoad({ url: bare.url, connections, durationSeconds, body: JSON.stringify({ query: '{ hello }' }) })
+  await bare.stop()
+  const measurements: Measurement[] = []
+  const record = (m: Omit<Measurement, 'ratioToBareYoga'>) => {
+    measurements.push({ ...m, ratioToBareYoga: m.requestsPerSecond / bareYoga.requestsPerSecond })
+    log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs`)
+  }
+
+  async function measureReads(databaseUrl: string, dataset: 'dijon' | 'national', sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
+    const api = await startApi(databaseUrl, { cache })
+    for (const read of reads) {
+      const figures = await measureLoad({ url: api.url, connections, durationSeconds, body: JSON.stringify({ query: read.query, variables: read.variables }) })
+      record({ key: read.key, label: read.label, dataset, cache, sqlStatements: sql[read.key] ?? null, ...figures })
+    }
+    await after?.(api.url)
+    await api.stop()
+  }
+
+  const pwa: PwaFigures = { firstScreenJsGzipBytes: null, lighthouse: null }
+  await measureReads(sqliteUrl('dijon.db'), 'dijon', dijonSql.counts, false)
+  await measureReads(sqliteUrl('dijon.db'), 'dijon', dijonSql.counts, true, async (graphqlUrl) => {
+    const budget = pwaBudgetScript()
+    if (budget) {
+      log('PWA : script budget de apps/pwa…')
+      const run = spawnSync('pnpm', ['--filter', '@mutualis/pwa', budget], { cwd: root, encoding: 'utf8', env: { ...process.env, PWA_URL: graphqlUrl.replace(/graphql$/, '') } })
+      console.log(run.stdout)
+      pwa.note = 'voir la sortie du script budget de la PWA'
+    }
+    log('PWA : construction et poids du premier écran…')
+    if (!buildPwa()) pwa.note = 'la construction de la PWA a échoué'
+    pwa.firstScreenJsGzipBytes = firstScreenJsGzipBytes()
+    if (!args['no-lighthouse']) {
+      log('Lighthouse mobile (Chromium)…')
+      pwa.lighthouse = lighthouseScores(graphqlUrl.replace(/graphql$/, ''))
+    }
+  })
+
+  if (!args['no-write']) {
+    log('recordProgress sur une base jetable…')
+    const api = await startApi(sqliteUrl('write.db'), { cache: true })
+    const figures = await measureRecordProgress(api.url, connections, durationSeconds)
+    record({ key: 'recordProgress', label: 'recordProgress (mutation)', dataset: 'dijon', cache: true, sqlStatements: dijonSql.counts.recordProgress ?? null, ...figures })
+    await api.stop()
+  }
+
+  let national: BenchReport['national']
+  if (args.national) {
+    log(`données nationales (${args.national})…`)
+    const nationalSql = countSql(args.national, false)
+    await measureReads(args.national, 'national', nationalSql.counts, false)
+    await measureReads(args.national, 'national', nationalSql.counts, true)
+    const p99 = (dataset: string) => measurements.find((m) => m.key === 'communePage' && m.dataset === dataset && !m.cache)!.p99Ms
+    national = { ...nationalSql.totals, p99Ratio: p99('national') / p99('dijon') }
+  }
+
+  const report: BenchReport = { date: new Date().toISOString(), machine: machine(), settings: { connections, durationSeconds }, bareYoga, measurements, pwa, national }
+  console.log(`\n${printTable(report)}\n`)
+  console.log(`PWA : ${JSON.stringify(pwa)}`)
+  if (national) console.log(`Nationales : ${JSON.stringify(national)}`)
+  writeReport(report, path.join(root, 'docs/benchmarks.json'), path.join(root, 'docs/benchmarks.md'))
+  log('écrit : docs/benchmarks.json, docs/benchmarks.md')
+} finally {
+  fs.rmSync(work, { recursive: true, force: true })
+}

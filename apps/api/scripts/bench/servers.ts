@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+const apiDir = path.resolve(import.meta.dirname, '../..')
+const tsx = path.join(apiDir, 'node_modules/.bin/tsx')
+
+const running = new Set<ChildProcess>()
+// A benchmark that fails half-way must not leave servers holding the machine's two cores.
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
+export interface Server {
+  url: string
+  stop(): Promise<void>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function startProcess(script: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
+  const port = await freePort()
+  const child: ChildProcess = spawn(tsx, [script], { cwd: apiDir, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  running.add(child)
+  const exited = new Promise<void>((resolve) => child.on('exit', () => (running.delete(child), resolve())))
+  const deadline = Date.now() + 300_000
+  while (!ready.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} n'a pas démarré :\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+/** The Mutualis API as `pnpm start` runs it, on the given database, response cache on or off. */
+export function startApi(databaseUrl: string, options: { cache: boolean; env?: Record<string, string> }): Promise<Server> {
+  const env = { DATABASE_URL: databaseUrl, RESPONSE_CACHE: options.cache ? 'on' : 'off', NODE_ENV: 'production', ...options.env }
+  return startProcess('src/server.ts', env, /GraphQL \(GraphiQL\)/)
+}
+
+/** graphql-yoga with a one-field schema: the ceiling any GraphQL answer of this stack can reach. */
+export function startBareYoga(): Promise<Server> {
+  return startProcess('scripts/bench/bare-yoga-server.ts', {}, /bare yoga ready/)
+}
