@@ -31,6 +31,8 @@ const legalTypes: Record<string, LegalType> = {
   CA: 'COMMUNAUTE_D_AGGLOMERATION',
   CC: 'COMMUNAUTE_DE_COMMUNES',
   EPT: 'ETABLISSEMENT_PUBLIC_TERRITORIAL',
+  // The Métropole de Lyon is a collectivité à statut particulier; as a territory it is a métropole.
+  MET69: 'METROPOLE',
 }
 
 let cache: EtalabEpci[] | undefined
@@ -57,3 +59,7 @@ export function officialEpci(siren: string): OfficialEpci {
   return toOfficial(epci)
 }
 
+/** Every EPCI of the official data set (1,255), each with its member communes. */
+export function allOfficialEpcis(): OfficialEpci[] {
+  return etalabEpcis().map(toOfficial)
+}
