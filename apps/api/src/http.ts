@@ -1,12 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { handleExport } from './export/export.route.ts'
+import { toNodeHandler } from './export/node-adapter.ts'
 import { staticFiles } from './static-files.ts'
 import { yoga } from './yoga.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
 /** HTTP routes besides GraphQL, by path prefix. The built PWA answers everything else. */
-const routes: Array<{ prefix: string; handler: Handler }> = [{ prefix: '/graphql', handler: yoga }]
+const routes: Array<{ prefix: string; handler: Handler }> = [
+  { prefix: '/graphql', handler: yoga },
+  { prefix: '/export', handler: toNodeHandler(handleExport) },
+]
 
 const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 

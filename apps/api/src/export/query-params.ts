@@ -1,0 +1,37 @@
+import { getNamedType, getNullableType, GraphQLInputObjectType, GraphQLList, GraphQLScalarType, type GraphQLSchema } from 'graphql'
+
+export class BadParameter extends Error {}
+
+/** Query parameters that are not filter fields: the territory and the sort, as in the GraphQL arguments. */
+const listArguments = ['territory', 'orderBy', 'direction']
+
+/**
+ * The GraphQL variables `{ filter, orderBy, territory }` for an export URL. Each parameter is a field
+ * of the list's filter input, spelled the same way (`?status=IN_PROGRESS,PLANNED&communeInseeCode=21166`);
+ * list fields take comma-separated or repeated values. GraphQL then validates the values exactly as
+ * it does for the API, so a filter means the same thing in both places.
+ */
+export function variablesFromParams(params: URLSearchParams, schema: GraphQLSchema, filterTypeName: string | null): Record<string, unknown> {
+  const filterType = filterTypeName ? schema.getType(filterTypeName) : null
+  const fields = filterType instanceof GraphQLInputObjectType ? filterType.getFields() : {}
+  const filter: Record<string, unknown> = {}
+  for (const name of new Set(params.keys())) {
+    if (listArguments.includes(name)) continue
+    const field = fields[name]
+    if (!field) {
+      const accepted = [...Object.keys(fields), ...(filterTypeName ? listArguments : ['territory'])].join(', ')
+      throw new BadParameter(`Paramètre inconnu « ${name} ». Paramètres acceptés : ${accepted}.`)
+    }
+    const type = getNullableType(field.type)
+    const values = params.getAll(name).flatMap((value) => (type instanceof GraphQLList ? value.split(',') : [value])).map((v) => v.trim()).filter(Boolean)
+    const scalar = getNamedType(type)
+    const parsed = values.map((value) => (scalar instanceof GraphQLScalarType && (scalar.name === 'Int' || scalar.name === 'Float') ? Number(value) : scalar.name === 'Boolean' ? value === 'true' : value))
+    filter[name] = type instanceof GraphQLList ? parsed : parsed[0]
+  }
+  const orderBy = params.get('orderBy')
+  return {
+    ...(filterTypeName ? { filter } : {}),
+    ...(orderBy ? { orderBy: { field: orderBy, direction: (params.get('direction') ?? 'ASC').toUpperCase() } } : {}),
+    territory: params.get('territory'),
+  }
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { instrumentLabels, participationStateLabels, roleLabels, type Instrument } from '@mutualis/domain'
+import { db } from '@mutualis/api/db.ts'
+import { createHttpHandler } from '@mutualis/api/http.ts'
+import { signedInAs } from '../fixtures/accounts.ts'
+import { query } from '../fixtures/graphql.ts'
+import { communeInsee } from '../fixtures/seed.ts'
+
+// Exports are read through the real HTTP handler, as a spreadsheet or a browser link would.
+let base = ''
+const server = http.createServer(createHttpHandler(() => false))
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+const download = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers })
+async function csvRows(path: string, headers: Record<string, string> = {}) {
+  const response = await download(path, headers)
+  expect(response.status, await response.clone().text()).toBe(200)
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+  return { bytes, text, rows: parse(text, { bom: true, delimiter: ';', relax_column_count: false }) as string[][] }
+}
+async function xlsxRows(path: string) {
+  const response = await download(path)
+  expect(response.status).toBe(200)
+  expect(response.headers.get('content-type')).toMatch(/spreadsheetml/)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(await response.arrayBuffer())
+  expect(workbook.worksheets).toHaveLength(1)
+  const sheet = workbook.worksheets[0]
+  const rows: unknown[][] = []
+  sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)))
+  return { name: sheet.name, rows }
+}
+
+const frenchDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '')
+const tricky = { title: `Test d'export : « guillemets » "citation" ; point-virgule à l'œuvre`, description: 'Première ligne ;\nseconde ligne avec "guillemets"' }
+
+async function allActions(filter: Record<string, unknown>) {
+  const { actions } = await query(
+    `query ($filter: ActionFilter) { actions(filter: $filter, first: 200) { totalCount edges { node {
+      key title description statusLabel instrument effectiveDate plannedDate domain { name } sharedService { name } participants { organisation { name } } progressUpdates { date text }
+    } } } }`,
+    { filter },
+  )
+  expect(actions.edges.length).toBe(actions.totalCount)
+  return actions.edges.map((e: { node: any }) => e.node)
+}
+
+describe('CSV export of actions', () => {
+  beforeAll(async () => {
+    const territory = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+    const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
+    const chenove = await db.organisation.findFirstOrThrow({ where: { inseeCode: communeInsee('Chenôve') } })
+    await db.action.create({
+      data: {
+        territoryId: territory.id, key: `test-${randomUUID()}`, position: 5000, ...tricky, searchText: 'test export', domainId: domain.id,
+        instrument: 'GROUPEMENT_DE_COMMANDES', status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test', effectiveDate: new Date('2024-03-05'),
+        participants: { create: { organisationId: chenove.id, role: 'MEMBER', state: 'MEMBER' } },
+        progressUpdates: { create: { date: new Date('2024-03-05'), statusAfter: 'IN_PROGRESS', text: 'Lancé ; "enfin"' } },
+      },
+    })
+  })
+
+  it('parses back to the query result, accents, « ; » and quotes included', async () => {
+    const filter = { status: ['IN_PROGRESS', 'PLANNED'], communeInseeCode: communeInsee('Chenôve') }
+    const nodes = await allActions(filter)
+    const { rows } = await csvRows(`/export/actions.csv?status=IN_PROGRESS,PLANNED&communeInseeCode=${communeInsee('Chenôve')}`)
+    const [header, ...body] = rows
+    expect(header).toEqual(['Clé', 'Domaine', 'Action', 'Description', 'Instrument', 'Statut', 'Ouverture', "Date d'effet", 'Date prévue', 'Service commun', 'Marché mutualisé', 'Participants', "Points d'avancement"])
+    expect(body).toHaveLength(nodes.length)
+    expect(body.map((r) => r[2])).toContain(tricky.title)
+    nodes.forEach((node: any, i: number) => {
+      const row = Object.fromEntries(header.map((h, j) => [h, body[i][j]]))
+      expect(row).toMatchObject({
+        Clé: node.key, Domaine: node.domain.name, Action: node.title, Description: node.description ?? '', Statut: node.statusLabel,
+        Instrument: instrumentLabels[node.instrument as Instrument], "Date d'effet": frenchDate(node.effectiveDate), 'Date prévue': frenchDate(node.plannedDate),
+        'Service commun': node.sharedService?.name ?? '', Participants: node.participants.map((p: any) => p.organisation.name).join(', '),
+        "Points d'avancement": node.progressUpdates.map((p: any) => `${frenchDate(p.date)} : ${p.text}`).join('\n'),
+      })
+    })
+  })
+
+  it('is what French Excel opens: UTF-8 with BOM, « ; » separator, CRLF, dates JJ/MM/AAAA', async () => {
+    const response = await download('/export/actions.csv?effectiveFrom=2024-03-05&effectiveTo=2024-03-05')
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="mutualis-actions-\d{4}-\d{2}-\d{2}\.csv"$/)
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder().decode(bytes)
+    expect(text.split('\r\n')[0]).toBe('Clé;Domaine;Action;Description;Instrument;Statut;Ouverture;Date d\'effet;Date prévue;Service commun;Marché mutualisé;Participants;Points d\'avancement')
+    expect(text).toContain(`"Test d'export : « guillemets » ""citation"" ; point-virgule à l'œuvre"`)
+    expect(text).toContain(';05/03/2024;')
+  })
+})
+
+describe('other exports', () => {
+  it('exports participations with the same filter as the API', async () => {
+    const insee = communeInsee('Talant')
+    const { participations } = await query(
+      `query ($filter: ParticipationFilter) { participations(filter: $filter, first: 200) { edges { node { role state since organisation { name } action { key } } } } }`,
+      { filter: { communeInseeCode: insee } },
+    )
+    const { rows } = await csvRows(`/export/participations.csv?communeInseeCode=${insee}`)
+    const [header, ...body] = rows
+    expect(participations.edges.length).toBeGreaterThan(0)
+    expect(body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j]])))).toEqual(
+      participations.edges.map(({ node }: any) =>
+        expect.objectContaining({ 'Clé de l’action': node.action.key, Organisation: node.organisation.name, Rôle: roleLabels[node.role as 'MEMBER'], État: participationStateLabels[node.state as 'MEMBER'], Depuis: frenchDate(node.since) }),
+      ),
+    )
+  })
+
+  it('exports points d’avancement as a workbook with real dates', async () => {
+    const { progressUpdates } = await query(
+      `{ progressUpdates(filter: { dateFrom: "2022-06-01", dateTo: "2022-12-01" }, first: 200) { edges { node { date text action { key } } } } }`,
+    )
+    const { name, rows } = await xlsxRows('/export/progress-updates.xlsx?dateFrom=2022-06-01&dateTo=2022-12-01')
+    expect(name).toBe("Points d'avancement")
+    const [header, ...body] = rows
+    expect(header.slice(0, 2)).toEqual(['Date', 'Clé de l’action'])
+    expect(body).toHaveLength(progressUpdates.edges.length)
+    body.forEach((row, i) => {
+      const node = progressUpdates.edges[i].node
+      expect(row[0]).toBeInstanceOf(Date)
+      expect((row[0] as Date).toISOString().slice(0, 10)).toBe(node.date)
+      expect(row[1]).toBe(node.action.key)
+      expect(row[header.indexOf("Point d'avancement")]).toBe(node.text)
+    })
+  })
+
+  it('exports the membership matrix as CSV and XLSX, equal to the query', async () => {
+    const { membershipMatrix } = await query(`{ membershipMatrix(territory: "242100410") { sharedServices { name } rows { commune { name inseeCode } cellLabels } } }`)
+    const expected: string[][] = [
+      ['Commune', 'Code INSEE', ...membershipMatrix.sharedServices.map((s: { name: string }) => s.name)],
+      ...membershipMatrix.rows.map((r: any) => [r.commune.name, r.commune.inseeCode, ...r.cellLabels]),
+    ]
+    expect((await csvRows('/export/matrix.csv?territory=242100410')).rows).toEqual(expected)
+    const workbook = await xlsxRows('/export/matrix.xlsx?territory=242100410')
+    expect(workbook.rows.map((row) => expected[0].map((_: string, j: number) => row[j] ?? ''))).toEqual(expected)
+  })
+})
+
+describe('export errors and access', () => {
+  it('names what is wrong with a URL', async () => {
+    const unknownParameter = await download('/export/actions.csv?statut=IN_PROGRESS')
+    expect(unknownParameter.status).toBe(400)
+    expect(await unknownParameter.text()).toMatch(/Paramètre inconnu « statut ».*status/)
+    const badValue = await download('/export/actions.csv?status=FINI')
+    expect(badValue.status).toBe(400)
+    expect(await badValue.text()).toMatch(/FINI/)
+    const unknownList = await download('/export/budgets.csv')
+    expect(unknownList.status).toBe(404)
+    expect(await unknownList.text()).toMatch(/\/export\/actions\.csv/)
+  })
+
+  it('asks for the same sign-in as the API when a territory requires one, by cookie or bearer token', async () => {
+    const admin = await signedInAs('ADMIN')
+    const analyst = await signedInAs('ANALYST')
+    const created = await analyst.client('mutation { createApiToken(name: "tableur") { ... on CreatedApiToken { secret } } }')
+    const secret = created.data!.createApiToken.secret as string
+    await admin.client('mutation { updateTerritorySettings(requireLoginToRead: true) { requireLoginToRead } }')
+    try {
+      const anonymous = await download('/export/actions.csv')
+      expect(anonymous.status).toBe(401)
+      expect(await anonymous.text()).toMatch(/Connectez-vous/)
+      expect((await csvRows('/export/actions.csv', { authorization: `Bearer ${secret}` })).rows.length).toBeGreaterThan(100)
+      expect((await download('/export/matrix.xlsx', { authorization: 'Bearer faux-jeton' })).status).toBe(401)
+    } finally {
+      await admin.client('mutation { updateTerritorySettings(requireLoginToRead: false) { requireLoginToRead } }')
+    }
+  })
+})
