@@ -3,7 +3,7 @@ import type { Plugin } from 'graphql-yoga'
 import { createInMemoryCache, useResponseCache as useYogaResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache'
 import { Redis } from 'ioredis'
 import { resolveViewer } from '../auth/resolve-viewer.ts'
-import { onSql } from '../db.ts'
+import { dbConfig, onSql } from '../db.ts'
 
 /**
  * A value that changes whenever data an answer may depend on has changed. Cache keys embed the
@@ -59,6 +59,8 @@ const NO_CACHE = 'no-cache'
  * the cache is read, means a revoked or expired session falls back to the anonymous partition.
  */
 async function partitionOf(request: Request): Promise<string | null> {
+  // `Cache-Control: no-cache` asks for a fresh answer, as in HTTP (scripts, and tests counting SQL).
+  if (/no-cache/i.test(request.headers.get('cache-control') ?? '')) return NO_CACHE
   try {
     const viewer = await resolveViewer(request)
     return viewer.kind === 'user' ? `user:${viewer.userId}` : null
@@ -84,6 +86,9 @@ export interface ResponseCacheOptions {
 export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
   if (process.env.RESPONSE_CACHE === 'off') return []
   const clock = options.clock ?? (process.env.REDIS_URL ? redisClock(process.env.REDIS_URL) : memoryClock())
+  if (!options.clock && !process.env.REDIS_URL && dbConfig.provider === 'postgresql') {
+    console.warn('Cache de réponses en mémoire : si plusieurs processus servent cette base PostgreSQL, définissez REDIS_URL (ou RESPONSE_CACHE=off).')
+  }
   const pending = new Set<Promise<void>>()
   const advance = () => {
     const done = clock.advance().catch(() => {}).finally(() => pending.delete(done))
