@@ -22,6 +22,7 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...postgresOnly],
           environment: 'node',
+          globalSetup: ['tests/fixtures/api-global-setup.ts'],
           setupFiles: ['tests/fixtures/test-database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -26,17 +26,19 @@ async function addActionsFor(inseeCode: string, count: number) {
 describe('commune page query', () => {
   it('sends the same number of SQL statements however many participations and opportunities the commune has', async () => {
     const inseeCode = communeInsee('Quetigny')
-    const before = await countSql(() => query(communePageQuery, { inseeCode }))
-    const sizeBefore = await query<{ commune: { participations: unknown[]; joinable: unknown[] } }>(communePageQuery, { inseeCode })
+    // Each measured read is the first after a write, so the response cache cannot answer it.
+    let before: unknown, after: unknown
+    const sqlBefore = await countSql(async () => (before = await query(communePageQuery, { inseeCode })))
     await addActionsFor(inseeCode, 25)
-    const sizeAfter = await query<{ commune: { participations: unknown[]; joinable: unknown[] } }>(communePageQuery, { inseeCode })
-    const after = await countSql(() => query(communePageQuery, { inseeCode }))
+    const sqlAfter = await countSql(async () => (after = await query(communePageQuery, { inseeCode })))
+    const sizeBefore = before as { commune: { participations: unknown[]; joinable: unknown[] } }
+    const sizeAfter = after as typeof sizeBefore
 
     expect(sizeAfter.commune.participations.length).toBe(sizeBefore.commune.participations.length + 25)
     expect(sizeAfter.commune.joinable.length).toBe(sizeBefore.commune.joinable.length + 25)
-    expect(after.count).toBe(before.count)
+    expect(sqlAfter.count).toBe(sqlBefore.count)
     // Read access (1), commune (1), participations with their actions and domains (3), the join rule's
     // inputs (3), the joinable actions with domains, participants and organisations (4): a dozen or so.
-    expect(after.count, after.statements.join('\n')).toBeLessThanOrEqual(14)
+    expect(sqlAfter.count, sqlAfter.statements.join('\n')).toBeLessThanOrEqual(14)
   })
 })
