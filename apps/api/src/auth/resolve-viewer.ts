@@ -22,7 +22,16 @@ export class InvalidCredentialsError extends Error {}
  * the session cookie (browsers). A bad token is an error, so a script notices its revocation; an
  * expired or revoked session reads as anonymous (published data still shows, writes are refused).
  */
-export async function resolveViewer(request: Request): Promise<Viewer> {
+export function resolveViewer(request: Request): Promise<Viewer> {
+  // The response cache and the GraphQL context both ask; one lookup per request is enough.
+  let viewer = resolved.get(request)
+  if (!viewer) resolved.set(request, (viewer = lookUpViewer(request)))
+  return viewer
+}
+
+const resolved = new WeakMap<Request, Promise<Viewer>>()
+
+async function lookUpViewer(request: Request): Promise<Viewer> {
   const authorization = request.headers.get('authorization')
   if (authorization) {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
