@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { handleExport } from './export/export.route.ts'
 import { toNodeHandler } from './export/node-adapter.ts'
+import { handleReport } from './report/report.route.ts'
 import { staticFiles } from './static-files.ts'
 import { yoga } from './yoga.ts'
 
@@ -11,6 +12,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<voi
 const routes: Array<{ prefix: string; handler: Handler }> = [
   { prefix: '/graphql', handler: yoga },
   { prefix: '/export', handler: toNodeHandler(handleExport) },
+  { prefix: '/rapport', handler: toNodeHandler(handleReport) },
+  { prefix: '/rapport.docx', handler: toNodeHandler(handleReport) },
 ]
 
 const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')

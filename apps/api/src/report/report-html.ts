@@ -1,0 +1,93 @@
+import { frenchDay, legalNote, reportTitle, type ReportModel } from './report.model.ts'
+import { reportCss } from './report-style.ts'
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c])
+
+/** Tagged template that escapes every interpolated string; arrays are joined, nested html`` kept as is. */
+class Html {
+  constructor(readonly value: string) {}
+}
+function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  const render = (value: unknown): string =>
+    value instanceof Html ? value.value : Array.isArray(value) ? value.map(render).join('') : value === null || value === undefined || value === false ? '' : escapeHtml(String(value))
+  return new Html(strings.reduce((out, string, i) => out + string + (i < values.length ? render(values[i]) : ''), ''))
+}
+
+const day = (iso: string) => html`<time datetime="${iso}">${frenchDay(iso)}</time>`
+const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`
+
+function summary(model: ReportModel) {
+  return html`<section id="synthese">
+    <h2>Synthèse</h2>
+    <table class="counts">
+      <thead><tr><th scope="col">Statut</th><th scope="col" class="number">Actions</th></tr></thead>
+      <tbody>${model.byStatus.map((row) => html`<tr><th scope="row"><span class="status status-${row.status}">${row.label}</span></th><td class="number">${row.count}</td></tr>`)}</tbody>
+      <tfoot><tr><th scope="row">Total</th><td class="number">${model.total}</td></tr></tfoot>
+    </table>
+    <p>Depuis le ${day(model.since)} : <strong>${plural(model.completed.length, 'action mise en œuvre', 'actions mises en œuvre')}</strong>,
+      <strong>${plural(model.newMemberCount, 'nouvelle adhésion', 'nouvelles adhésions')}</strong>,
+      ${plural(model.progressUpdates.length, "point d'avancement", "points d'avancement")}.</p>
+    ${model.completed.length ? html`<h3>Actions mises en œuvre depuis le ${day(model.since)}</h3><ul>${model.completed.map((c) => html`<li>${day(c.date)} — ${c.action.title}</li>`)}</ul>` : ''}
+    ${model.newMembers.length ? html`<h3>Nouvelles adhésions depuis le ${day(model.since)}</h3><ul>${model.newMembers.map((m) => html`<li>${day(m.since)} — <strong>${m.action}</strong> : ${m.organisations.join(', ')}</li>`)}</ul>` : ''}
+  </section>`
+}
+
+function changes(model: ReportModel) {
+  return html`<section id="changements">
+    <h2>Changements depuis le ${day(model.since)}</h2>
+    ${model.statusChanges.length
+      ? html`<table><thead><tr><th scope="col">Date</th><th scope="col">Action</th><th scope="col">Statut avant</th><th scope="col">Statut après</th></tr></thead>
+          <tbody>${model.statusChanges.map((c) => html`<tr><td>${day(c.date)}</td><td>${c.action.title}</td><td>${c.fromLabel}</td><td>${c.toLabel}</td></tr>`)}</tbody></table>`
+      : html`<p class="empty">Aucun changement de statut sur la période.</p>`}
+    ${model.progressUpdates.length
+      ? html`<h3>Points d'avancement de la période</h3><ul>${model.progressUpdates.map((u) => html`<li>${day(u.date)} — <strong>${u.action.title}</strong> : ${u.text}</li>`)}</ul>`
+      : ''}
+  </section>`
+}
+
+function domains(model: ReportModel) {
+  return html`<section id="avancement">
+    <h2>Avancement par domaine</h2>
+    ${model.domains.map(
+      (domain) => html`<section class="domain" id="domaine-${domain.key}">
+        <h3>${domain.name}</h3>
+        <table class="actions">
+          <colgroup><col class="action"><col class="status"><col></colgroup>
+          <thead><tr><th scope="col">Action</th><th scope="col">Statut</th><th scope="col">Point d'avancement</th></tr></thead>
+          <tbody>${domain.actions.map(
+            (action) => html`<tr>
+              <td><p class="action-title">${action.title}</p>${action.description ? html`<p>${action.description}</p>` : ''}<p class="meta">${action.details}</p></td>
+              <td><span class="status status-${action.status}">${action.statusLabel}</span></td>
+              <td>${action.progressUpdates.length
+                ? action.progressUpdates.map((u) => html`<p class="update">${day(u.date)} — ${u.text}</p>`)
+                : html`<p class="empty">Aucun point d'avancement.</p>`}</td>
+            </tr>`,
+          )}</tbody>
+        </table>
+      </section>`,
+    )}
+  </section>`
+}
+
+/** The printable report page. `query` carries the reader's parameters to the Word version and the date form. */
+export function reportHtml(model: ReportModel, query: string): string {
+  return `<!doctype html>${html`<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${reportTitle} — ${model.territoryName}</title><style>${new Html(reportCss)}</style></head>
+<body>
+<nav class="toolbar no-print" aria-label="Rapport">
+  <a href="/">Retour à Mutualis</a>
+  <form method="get" action="/rapport"><label>Changements depuis le <input type="date" name="depuis" value="${model.since}" required></label> <button type="submit">Afficher</button></form>
+  <button type="button" onclick="window.print()">Imprimer ou enregistrer en PDF</button>
+  <a href="/rapport.docx${query}">Télécharger au format Word (.docx)</a>
+</nav>
+<header class="cover">
+  <p class="territory">${model.territoryName}</p>
+  <h1>${reportTitle}</h1>
+  <p>Établi le ${day(model.generatedOn)} — changements depuis le ${day(model.since)}.</p>
+  <p class="legal">${legalNote}</p>
+</header>
+<main>${summary(model)}${changes(model)}${domains(model)}</main>
+</body></html>`.value}`
+}

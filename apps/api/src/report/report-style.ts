@@ -1,0 +1,41 @@
+/** Screen and A4 print styles of the report: readable on screen, paginated cleanly on paper. */
+export const reportCss = /* css */ `
+  :root { --ink: #1b1b1b; --muted: #555; --rule: #c8c8c8; --accent: #1d4e89; }
+  * { box-sizing: border-box; }
+  body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; font: 11pt/1.45 "Marianne", "Liberation Sans", Arial, sans-serif; color: var(--ink); }
+  h1 { font-size: 1.9rem; line-height: 1.2; margin: .3rem 0 .6rem; color: var(--accent); }
+  h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--accent); }
+  h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+  p { margin: .3rem 0; }
+  .territory { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0; }
+  .legal, .meta, .empty { color: var(--muted); font-size: .92em; }
+  table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; }
+  th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+  thead th { background: #eef2f7; }
+  table.counts { width: auto; min-width: 22rem; }
+  td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+  table.actions col.action { width: 44%; } table.actions col.status { width: 14%; }
+  .action-title { font-weight: 700; }
+  .status { display: inline-block; padding: .05rem .4rem; border: 1px solid currentColor; border-radius: .3rem; font-size: .9em; white-space: nowrap; }
+  .status-IMPLEMENTED { color: #1a6b2f; border-style: solid; }
+  .status-IN_PROGRESS { color: #1d4e89; border-style: dashed; }
+  .status-NOT_REPORTED, .status-NO_PROGRESS, .status-ABANDONED { color: #6b1a1a; border-style: dotted; }
+  .update + .update { margin-top: .35rem; }
+  time { font-weight: 600; white-space: nowrap; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; padding: .6rem .8rem; margin-bottom: 1rem; background: #f3f5f8; border-radius: .4rem; }
+  .toolbar a, .toolbar button { font: inherit; }
+  @page { size: A4; margin: 16mm 14mm 18mm; }
+  @media print {
+    /* One pixel of room keeps the tables' right border inside the printable area. */
+    body { max-width: none; padding: 0 1px; font-size: 10pt; }
+    .no-print { display: none; }
+    header.cover { page-break-after: always; padding-top: 35%; }
+    h1 { font-size: 24pt; }
+    h2 { page-break-after: avoid; break-after: avoid; }
+    h3 { page-break-after: avoid; break-after: avoid; }
+    section.domain { page-break-inside: auto; }
+    thead { display: table-header-group; }
+    tr { page-break-inside: avoid; break-inside: avoid; }
+    a { color: inherit; text-decoration: none; }
+  }
+`

@@ -1,0 +1,78 @@
+import { runQuery, HttpError } from '../export/internal-graphql.ts'
+
+// The report reads the schéma through the GraphQL API on behalf of its reader: what it shows is what the API shows them.
+
+const actionsPage = /* GraphQL */ `
+  query ReportActions($territory: String!, $after: String) {
+    actions(territory: $territory, orderBy: { field: DOMAIN }, first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        key title description status statusLabel instrument
+        domain { key name }
+        sharedService { name }
+        participants { role state organisation { name } }
+        progressUpdates { date text }
+      } }
+    }
+  }
+`
+
+const summary = /* GraphQL */ `
+  query ReportSummary($territory: String!, $since: Date!, $until: Date!) {
+    territory(siren: $territory) { name }
+    statistics(territory: $territory) { actionCount byStatus { status label count } }
+    changes(from: $since, to: $until, territory: $territory) {
+      statusChanges { date fromLabel toLabel to action { key title } }
+      newMembers { since organisation { name } action { title } }
+      progressUpdates { date text action { title } }
+    }
+  }
+`
+
+export interface ReportAction {
+  key: string
+  title: string
+  description: string | null
+  status: string
+  statusLabel: string
+  instrument: string
+  domain: { key: string; name: string }
+  sharedService: { name: string } | null
+  participants: Array<{ role: string; state: string; organisation: { name: string } }>
+  progressUpdates: Array<{ date: string; text: string }>
+}
+
+export interface ReportSummary {
+  territory: { name: string } | null
+  statistics: { actionCount: number; byStatus: Array<{ status: string; label: string; count: number }> }
+  changes: {
+    statusChanges: Array<{ date: string; fromLabel: string; toLabel: string; to: string; action: { key: string; title: string } }>
+    newMembers: Array<{ since: string; organisation: { name: string }; action: { title: string } }>
+    progressUpdates: Array<{ date: string; text: string; action: { title: string } }>
+  }
+}
+
+interface ActionsPage {
+  actions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ReportAction }> }
+}
+
+/** The territory a report is about: the one asked for, else the first one (Mutualis usually holds one). */
+export async function reportTerritory(request: Request, asked: string | null): Promise<string> {
+  if (asked) return asked
+  const { territories } = await runQuery<{ territories: Array<{ siren: string }> }>(request, '{ territories { siren } }', {})
+  if (territories.length === 0) throw new HttpError(404, 'Aucun territoire n’est chargé.')
+  return territories[0].siren
+}
+
+export async function loadReport(request: Request, territory: string, since: string, until: string) {
+  const head = await runQuery<ReportSummary>(request, summary, { territory, since, until })
+  if (!head.territory) throw new HttpError(404, `Aucun territoire de SIREN ${territory}.`)
+  const actions: ReportAction[] = []
+  let after: string | null = null
+  do {
+    const page: ActionsPage = await runQuery<ActionsPage>(request, actionsPage, { territory, after })
+    actions.push(...page.actions.edges.map((edge) => edge.node))
+    after = page.actions.pageInfo.hasNextPage ? page.actions.pageInfo.endCursor : null
+  } while (after)
+  return { ...head, territory: head.territory, actions }
+}
