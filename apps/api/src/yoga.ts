@@ -1,5 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { createYoga } from 'graphql-yoga'
+import { analystExamples } from './analytics/analyst-examples.ts'
 import { createContext, type ServerContext } from './context.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
@@ -23,7 +24,12 @@ export const yoga = createYoga<ServerContext>({
   context: createContext,
   graphqlEndpoint: '/graphql',
   landingPage: false,
-  graphiql: { title: 'Mutualis — GraphQL', defaultQuery: exampleQuery },
+  graphiql: {
+    title: 'Mutualis — GraphQL',
+    defaultQuery: exampleQuery,
+    // The analysts' examples of docs/analysts.md, one tab each, after the commune page.
+    defaultTabs: [{ query: exampleQuery }, ...analystExamples.map((example) => ({ query: example.query }))],
+  },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
   plugins: [useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...useResponseCache()],
 })
