@@ -34,7 +34,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: '/index.html',
         // GraphQL and its GraphiQL page belong to the server; the cache of data is graphcache's.
-        navigateFallbackDenylist: [/^\/graphql/],
+        navigateFallbackDenylist: [/^\/graphql/, /^\/rapport/, /^\/export\//],
         cleanupOutdatedCaches: true,
       },
     }),

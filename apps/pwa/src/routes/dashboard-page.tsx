@@ -15,6 +15,14 @@ export default function DashboardPage() {
   return (
     <>
       <h1>Tableau de bord</h1>
+      {/* Served by the API, not the app: a new tab and a download keep the router out of the way. */}
+      <p>
+        <a href="/rapport" target="_blank" rel="noopener">Rapport d’avancement annuel (à imprimer ou en Word)</a>
+        {' · '}
+        <a href="/export/actions.xlsx" download="">Actions (Excel)</a>
+        {' · '}
+        <a href="/export/matrix.xlsx" download="">Matrice des adhésions (Excel)</a>
+      </p>
       <QueryState result={result}>{(data) => <Dashboard data={data} />}</QueryState>
     </>
   )
