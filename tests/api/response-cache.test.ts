@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
+import { db } from '@mutualis/api/db.ts'
+import { changesAnswers } from '@mutualis/api/plugins/use-response-cache.ts'
+import { signedInAs } from '../fixtures/accounts.ts'
 import { communePageQuery } from '../fixtures/documents.ts'
+import { countSql, graphql, query } from '../fixtures/graphql.ts'
 import { communeInsee } from '../fixtures/seed.ts'
-
-// The other API suites count the SQL statements of uncached requests; this one runs with the cache on.
-process.env.RESPONSE_CACHE = 'on'
-const { db } = await import('@mutualis/api/db.ts')
-const { changesAnswers } = await import('@mutualis/api/plugins/use-response-cache.ts')
-const { countSql, graphql, query } = await import('../fixtures/graphql.ts')
-const { signedInAs } = await import('../fixtures/accounts.ts')
 
 type CommunePage = { commune: { participations: Array<{ action: { id: string; title: string; statusLabel: string } }> } }
 const chenove = communeInsee('Chenôve')
@@ -27,10 +24,18 @@ async function chenoveAction() {
 }
 
 describe('response cache', () => {
-  it('answers a repeated commune page from the cache, without a database round trip', async () => {
+  it('answers a repeated commune page from the cache, identical, without a database round trip', async () => {
+    const first = await graphql(communePageQuery, { inseeCode: chenove })
+    let again: unknown
+    expect((await countSql(async () => (again = await graphql(communePageQuery, { inseeCode: chenove })), { allowCache: true })).count).toBe(0)
+    expect(again).toEqual(first)
+    expect(first.data?.commune.participations.length).toBeGreaterThan(0)
+  })
+
+  it('answers afresh when asked with Cache-Control: no-cache', async () => {
     await query(communePageQuery, { inseeCode: chenove })
-    const again = await countSql(() => query(communePageQuery, { inseeCode: chenove }), { allowCache: true })
-    expect(again.count).toBe(0)
+    const fresh = await countSql(() => graphql(communePageQuery, { inseeCode: chenove }, { 'cache-control': 'no-cache' }), { allowCache: true })
+    expect(fresh.count).toBeGreaterThan(0)
   })
 
   it('shows a point d’avancement recorded by an editor on the very next read of the commune page', async () => {

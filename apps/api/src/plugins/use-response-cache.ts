@@ -53,6 +53,19 @@ export function changesAnswers(sql: string): boolean {
 const NO_CACHE = 'no-cache'
 
 /**
+ * Serialising a commune page costs about as much as answering a bare `{ hello }`; a cached answer
+ * is serialised once and its text reused. Yoga serialises a result with its own `stringify` when it
+ * has one; the copies it makes of a cached result keep it. Only `data` is cached (never errors); the
+ * `http` extension is turned into headers, not written in the body.
+ */
+function serialiseOnce(result: { data?: unknown; extensions?: Record<string, unknown> }) {
+  if (Object.keys(result.extensions ?? {}).some((name) => name !== 'http')) return
+  let text: string | undefined
+  const { data } = result
+  Object.assign(result, { stringify: () => (text ??= JSON.stringify({ data })) })
+}
+
+/**
  * Whose cache partition a request reads: one shared by every anonymous visitor (published data),
  * one per signed-in user (role, organisations and `me` all follow from the user; a change of role
  * or organisations is a write, which empties every partition). Resolving the viewer here, before
@@ -103,9 +116,14 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
   let seen: string | undefined
   const newEntries = () => createInMemoryCache({ max: options.maxEntries ?? Number(process.env.RESPONSE_CACHE_SIZE ?? 1000) })
   let entries = newEntries()
+  const includeExtensionMetadata = process.env.NODE_ENV === 'development'
   const cache: Cache = {
     get: (key) => (key.startsWith(NO_CACHE) ? undefined : entries.get(key)),
-    set: (key, result, entities, ttl) => (key.startsWith(NO_CACHE) ? undefined : entries.set(key, result, entities, ttl)),
+    set: (key, result, entities, ttl) => {
+      if (key.startsWith(NO_CACHE)) return
+      if (!includeExtensionMetadata) serialiseOnce(result)
+      return entries.set(key, result, entities, ttl)
+    },
     invalidate: (entities) => entries.invalidate(entities),
   }
 
@@ -134,7 +152,7 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
     ttl: options.ttlMs ?? 60_000,
     invalidateViaMutation: false,
     // In development each answer says whether it came from the cache (extensions.responseCache).
-    includeExtensionMetadata: process.env.NODE_ENV === 'development',
+    includeExtensionMetadata,
     session: partitionOf,
     buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) => {
       if (sessionId === NO_CACHE) return NO_CACHE
