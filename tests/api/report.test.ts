@@ -6,6 +6,7 @@ import { statusLabels } from '@mutualis/domain'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { dijonSeed } from '../fixtures/seed.ts'
+import { createOtherTerritory } from '../fixtures/territories.ts'
 
 let base = ''
 const server = http.createServer(createHttpHandler(() => false))
@@ -108,5 +109,21 @@ describe('rapport d’avancement', () => {
     } finally {
       await admin.client('mutation { updateTerritorySettings(requireLoginToRead: false) { requireLoginToRead } }')
     }
+  })
+})
+
+describe('rapport with several territories', () => {
+  it('is about the reader’s territory, or the one named, and asks anonymous readers to name one', async () => {
+    const other = await createOtherTerritory()
+    const anonymous = await fetch(`${base}/rapport`)
+    expect(anonymous.status).toBe(400)
+    expect(await anonymous.text()).toMatch(/territoire=/)
+    const named = visibleText(await (await fetch(`${base}/rapport?territoire=${other.territory.siren}`)).text())
+    expect(named).toContain('Action ailleurs')
+    expect(named).not.toContain(squeeze(dijonSeed.actions[0].title))
+    const analyst = await signedInAs('ANALYST')
+    const created = await analyst.client('mutation { createApiToken(name: "rapport") { ... on CreatedApiToken { secret } } }')
+    const own = await fetch(`${base}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })
+    expect(visibleText(await own.text())).toContain(squeeze(dijonSeed.actions[0].title))
   })
 })

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
 import { createAccount, signedInAs } from '../fixtures/accounts.ts'
-import { countSql, query } from '../fixtures/graphql.ts'
+import { countSql, graphql, query } from '../fixtures/graphql.ts'
+import { createOtherTerritory } from '../fixtures/territories.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
 const dijon = '242100410'
@@ -154,5 +155,20 @@ describe('aggregates cost', () => {
     const after = await countSql(run)
     expect(after.count).toBe(before.count)
     expect(after.count).toBeLessThanOrEqual(20)
+  })
+})
+
+describe('several territories', () => {
+  it('keeps per-commune views to the territory asked for, and asks for one when several are loaded', async () => {
+    const other = await createOtherTerritory()
+    const refused = await graphql('{ membershipMatrix { rows { cells } } }')
+    expect(refused.errors?.[0].message).toMatch(/précisez territory/)
+    expect((await graphql('{ statistics { communes { memberships } } }')).errors?.[0].message).toMatch(/précisez territory/)
+    const { membershipMatrix } = await query(matrixQuery, { territory: other.territory.siren })
+    expect(membershipMatrix.rows.map((row: { commune: { name: string } }) => row.commune.name)).toEqual([other.commune.name])
+    expect((await query(matrixQuery, { territory: dijon })).membershipMatrix.rows).toHaveLength(23)
+    const { statistics } = await query(statisticsQuery, { territory: other.territory.siren })
+    expect(statistics.actionCount).toBe(1)
+    expect(statistics.communes).toEqual([{ commune: { inseeCode: '', name: other.commune.name }, memberships: 1, openOpportunities: 0, pendingRequests: null }])
   })
 })

@@ -1,4 +1,5 @@
 import { joinOpportunities } from '@mutualis/domain'
+import { GraphQLError } from 'graphql'
 import { db } from '../db.ts'
 import type { ActionStatus, Instrument, ParticipationState, Prisma } from '../generated/sqlite/client.ts'
 import { ActionStatus as ActionStatuses, Instrument as Instruments } from '../generated/sqlite/enums.ts'
@@ -42,6 +43,26 @@ export async function countsByDomain(where: Prisma.ActionWhereInput) {
 
 const territoryOf = (siren: string | null | undefined) => (siren ? { territory: { siren } } : {})
 
+/**
+ * Per-commune views make sense within one territory: with several loaded (the national scale
+ * data set holds every EPCI), the caller must name one rather than receive tens of thousands of rows.
+ */
+async function requireTerritory(siren: string | null | undefined) {
+  if (!siren && (await db.territory.count()) > 1) {
+    throw new GraphQLError('Plusieurs territoires sont chargés : précisez territory (SIREN de l’EPCI).', { extensions: { code: 'VALIDATION' } })
+  }
+}
+
+function byTerritory<T extends { territoryId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const group = groups.get(row.territoryId)
+    if (group) group.push(row)
+    else groups.set(row.territoryId, [row])
+  }
+  return groups
+}
+
 /** Which organisations' pending requests a viewer may count: all of their territory, their own, or none. */
 function requestScope(viewer: Viewer): Prisma.JoinRequestWhereInput | null {
   if (viewer.kind !== 'user') return null
@@ -52,6 +73,7 @@ function requestScope(viewer: Viewer): Prisma.JoinRequestWhereInput | null {
 
 /** Per commune: actions it is a member of, actions it could join, and (for those allowed to see them) its pending requests. */
 export async function communeStatistics(territorySiren: string | null | undefined, viewer: Viewer) {
+  await requireTerritory(territorySiren)
   const scope = requestScope(viewer)
   const [communes, memberships, participations, candidates, pending] = await Promise.all([
     db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
@@ -72,12 +94,13 @@ export async function communeStatistics(territorySiren: string | null | undefine
   const memberCount = new Map(memberships.map((m) => [m.organisationId, m._count._all]))
   const pendingCount = pending && new Map(pending.map((p) => [p.organisationId, p._count._all]))
   const states = statesByOrganisation(participations)
+  const candidatesOf = byTerritory(candidates)
   const mayCount = (commune: { id: string; territoryId: string }) =>
     viewer.kind === 'user' && viewer.territoryId === commune.territoryId && (canReadPrivate(viewer) || viewer.organisationIds.includes(commune.id))
   return communes.map((commune) => ({
     commune,
     memberships: memberCount.get(commune.id) ?? 0,
-    openOpportunities: joinOpportunities(commune.id, candidates.filter((a) => a.territoryId === commune.territoryId), states.get(commune.id) ?? new Map()).length,
+    openOpportunities: joinOpportunities(commune.id, candidatesOf.get(commune.territoryId) ?? [], states.get(commune.id) ?? new Map()).length,
     pendingRequests: pendingCount && mayCount(commune) ? (pendingCount.get(commune.id) ?? 0) : null,
   }))
 }
@@ -102,6 +125,7 @@ function statesByOrganisation(rows: ReadonlyArray<{ organisationId: string; acti
 
 /** Communes × services communs: where each commune stands with each service, in four statements. */
 export async function membershipMatrix(territorySiren: string | null | undefined) {
+  await requireTerritory(territorySiren)
   const [communes, sharedServices, participations, candidates] = await Promise.all([
     db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
     db.sharedService.findMany({ where: { archivedAt: null, ...territoryOf(territorySiren) }, orderBy: { name: 'asc' } }),
@@ -112,10 +136,11 @@ export async function membershipMatrix(territorySiren: string | null | undefined
     joinCandidates(territorySiren).then((actions) => actions.filter((a) => a.sharedServiceId)),
   ])
   const states = statesByOrganisation(participations)
+  const candidatesOf = byTerritory(candidates)
   const serviceOfAction = new Map([...participations.map((p) => [p.actionId, p.action.sharedServiceId!] as const), ...candidates.map((a) => [a.id, a.sharedServiceId!] as const)])
   const rows = communes.map((commune) => {
     const mine = states.get(commune.id) ?? new Map<string, ParticipationState>()
-    const joinable = joinOpportunities(commune.id, candidates.filter((a) => a.territoryId === commune.territoryId), mine)
+    const joinable = joinOpportunities(commune.id, candidatesOf.get(commune.territoryId) ?? [], mine)
     const cells: MatrixCell[] = sharedServices.map((service) =>
       matrixCell(
         [...mine].filter(([actionId]) => serviceOfAction.get(actionId) === service.id).map(([, state]) => state),

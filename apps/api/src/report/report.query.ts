@@ -56,12 +56,18 @@ interface ActionsPage {
   actions: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ReportAction }> }
 }
 
-/** The territory a report is about: the one asked for, else the first one (Mutualis usually holds one). */
+/** The territory a report is about: the one asked for, else the reader's own, else the only one loaded. */
 export async function reportTerritory(request: Request, asked: string | null): Promise<string> {
   if (asked) return asked
-  const { territories } = await runQuery<{ territories: Array<{ siren: string }> }>(request, '{ territories { siren } }', {})
+  const { me, territories } = await runQuery<{ me: { territory: { siren: string } } | null; territories: Array<{ siren: string }> }>(
+    request,
+    '{ me { territory { siren } } territories { siren } }',
+    {},
+  )
+  if (me) return me.territory.siren
+  if (territories.length === 1) return territories[0].siren
   if (territories.length === 0) throw new HttpError(404, 'Aucun territoire n’est chargé.')
-  return territories[0].siren
+  throw new HttpError(400, 'Plusieurs territoires sont chargés : précisez ?territoire=<SIREN de l’EPCI>.')
 }
 
 export async function loadReport(request: Request, territory: string, since: string, until: string) {
