@@ -1,3 +1,4 @@
+import { queryFromInfo } from '@pothos/plugin-prisma'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { attemptLogin } from '../auth/login.service.ts'
@@ -45,12 +46,14 @@ const LoginResult = builder.unionType('LoginResult', {
 })
 
 builder.queryField('me', (t) =>
-  t.prismaField({
+  t.field({
     type: UserRef,
     nullable: true,
     skipTypeScopes: true,
     description: 'The signed-in account, or null.',
-    resolve: (query, _root, _args, { viewer }) => (viewer.kind === 'user' ? db.user.findUnique({ ...query, where: { id: viewer.userId } }) : null),
+    // queryFromInfo rather than prismaField: anonymous visitors get null without a planned query going unused.
+    resolve: (_root, _args, context, info) =>
+      context.viewer.kind === 'user' ? db.user.findUnique({ ...queryFromInfo({ context, info }), where: { id: context.viewer.userId } }) : null,
   }),
 )
 
