@@ -102,6 +102,15 @@ describe('CSV export of actions', () => {
   })
 })
 
+describe('export of a PWA search', () => {
+  it('holds the actions the search page lists for the same words', async () => {
+    const { actions } = await query('{ actions(filter: { search: "ÉCLAIRAGE public" }, first: 200) { edges { node { key } } } }')
+    const { rows } = await csvRows(`/export/actions.csv?search=${encodeURIComponent('ÉCLAIRAGE public')}`)
+    expect(actions.edges.length).toBeGreaterThan(0)
+    expect(rows.slice(1).map((row) => row[0])).toEqual(actions.edges.map((edge: { node: { key: string } }) => edge.node.key))
+  })
+})
+
 describe('other exports', () => {
   it('exports participations with the same filter as the API', async () => {
     const insee = communeInsee('Talant')
