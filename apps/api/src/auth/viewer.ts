@@ -1,3 +1,4 @@
+import { unauthenticated } from '../errors.ts'
 import type { Role } from '../generated/sqlite/enums.ts'
 
 /** Who is asking: nobody (published data only), or a signed-in user with a role in one territory. */
@@ -17,4 +18,13 @@ export function canReadPrivate(viewer: Viewer): boolean {
 /** How the audit log names someone. */
 export function actorLabel(viewer: Viewer): string {
   return viewer.kind === 'user' ? `${viewer.name} (${viewer.role})` : 'anonyme'
+}
+
+/**
+ * The signed-in viewer, for resolvers whose scope already demands a login (the scope check runs
+ * first; this narrows the type and guards a field whose scopes were misdeclared).
+ */
+export function signedIn(viewer: Viewer): SignedInViewer {
+  if (viewer.kind !== 'user') throw unauthenticated()
+  return viewer
 }

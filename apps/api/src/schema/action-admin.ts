@@ -1,5 +1,6 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
-import { unauthenticated, ValidationError } from '../errors.ts'
+import { ValidationError } from '../errors.ts'
 import { archiveAction, createAction, updateAction } from '../mutualisation/action-admin.service.ts'
 import { ActionRef } from './action.ts'
 import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
@@ -44,11 +45,11 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors, directResult: true, union: { name: 'CreateActionResult' } },
     args: { input: t.arg({ type: ActionFieldsInput, required: true }) },
     resolve: (_query, _root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
+      const user = signedIn(viewer)
       const absent = missing(input)
       if (absent) throw new ValidationError('Ce champ est obligatoire.', absent)
       const fields = plain(input)
-      return createAction(viewer, { ...fields, title: input.title!, domainId: fields.domainId!, instrument: input.instrument!, status: input.status!, openness: input.openness! })
+      return createAction(user, { ...fields, title: input.title!, domainId: fields.domainId!, instrument: input.instrument!, status: input.status!, openness: input.openness! })
     },
   }),
   updateAction: t.prismaField({
@@ -56,19 +57,15 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'UpdateActionResult' } },
     args: { id: t.arg.globalID({ required: true }), expectedVersion: t.arg.int({ required: true }), input: t.arg({ type: ActionFieldsInput, required: true }) },
-    resolve: (_query, _root, { id, expectedVersion, input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return updateAction(viewer, id.id, expectedVersion, plain(input))
-    },
+    resolve: (_query, _root, { id, expectedVersion, input }, { viewer }) =>
+      updateAction(signedIn(viewer), id.id, expectedVersion, plain(input)),
   }),
   archiveAction: t.prismaField({
     type: ActionRef,
     authScopes: { admin: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'ArchiveActionResult' } },
     args: { id: t.arg.globalID({ required: true }), expectedVersion: t.arg.int({ required: true }) },
-    resolve: (_query, _root, { id, expectedVersion }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return archiveAction(viewer, id.id, expectedVersion)
-    },
+    resolve: (_query, _root, { id, expectedVersion }, { viewer }) =>
+      archiveAction(signedIn(viewer), id.id, expectedVersion),
   }),
 }))

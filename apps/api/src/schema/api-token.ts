@@ -1,7 +1,7 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { createApiToken, revokeApiToken } from '../accounts/api-tokens.service.ts'
-import { unauthenticated } from '../errors.ts'
 import { writeErrors } from './errors.ts'
 
 const ApiTokenRef = builder.prismaNode('ApiToken', {
@@ -40,8 +40,8 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors, directResult: true, union: { name: 'CreateApiTokenResult' } },
     args: { name: t.arg.string({ required: true, description: 'What the token is for (« tableur budget », « script DGS »…).' }) },
     resolve: async (_root, { name }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      const { token, secret } = await createApiToken(viewer, name)
+      const user = signedIn(viewer)
+      const { token, secret } = await createApiToken(user, name)
       return { tokenId: token.id, secret }
     },
   }),
@@ -50,9 +50,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'RevokeApiTokenResult' } },
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (_query, _root, { id }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return revokeApiToken(viewer, id.id)
-    },
+    resolve: async (_query, _root, { id }, { viewer }) =>
+      revokeApiToken(signedIn(viewer), id.id),
   }),
 }))

@@ -1,5 +1,5 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
-import { unauthenticated } from '../errors.ts'
 import { archiveCatalogEntry, saveJointContract, saveSharedService, setParticipation } from '../mutualisation/catalog-admin.service.ts'
 import { ParticipationRoleEnum, ParticipationStateEnum, ProcurementProcedureEnum } from './enums.ts'
 import { writeErrors } from './errors.ts'
@@ -40,45 +40,35 @@ builder.mutationFields((t) => ({
     type: 'SharedService',
     ...adminWrite('SaveSharedServiceResult'),
     args: { input: t.arg({ type: SharedServiceInput, required: true }) },
-    resolve: (_query, _root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return saveSharedService(viewer, input.id?.id ?? null, input)
-    },
+    resolve: (_query, _root, { input }, { viewer }) =>
+      saveSharedService(signedIn(viewer), input.id?.id ?? null, input),
   }),
   saveJointContract: t.prismaField({
     type: 'JointContract',
     ...adminWrite('SaveJointContractResult'),
     args: { input: t.arg({ type: JointContractInput, required: true }) },
-    resolve: (_query, _root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return saveJointContract(viewer, input.id?.id ?? null, input)
-    },
+    resolve: (_query, _root, { input }, { viewer }) =>
+      saveJointContract(signedIn(viewer), input.id?.id ?? null, input),
   }),
   archiveSharedService: t.prismaField({
     type: 'SharedService',
     ...adminWrite('ArchiveSharedServiceResult'),
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (_query, _root, { id }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return (await archiveCatalogEntry(viewer, 'SharedService', id.id)) as Awaited<ReturnType<typeof saveSharedService>>
-    },
+    resolve: async (_query, _root, { id }, { viewer }) =>
+      (await archiveCatalogEntry(signedIn(viewer), 'SharedService', id.id)) as Awaited<ReturnType<typeof saveSharedService>>,
   }),
   archiveJointContract: t.prismaField({
     type: 'JointContract',
     ...adminWrite('ArchiveJointContractResult'),
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (_query, _root, { id }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return (await archiveCatalogEntry(viewer, 'JointContract', id.id)) as Awaited<ReturnType<typeof saveJointContract>>
-    },
+    resolve: async (_query, _root, { id }, { viewer }) =>
+      (await archiveCatalogEntry(signedIn(viewer), 'JointContract', id.id)) as Awaited<ReturnType<typeof saveJointContract>>,
   }),
   setParticipation: t.prismaField({
     type: 'Participation',
     ...adminWrite('SetParticipationResult'),
     args: { input: t.arg({ type: ParticipationInput, required: true }) },
-    resolve: (_query, _root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return setParticipation(viewer, input.actionId.id, input.organisationId.id, input)
-    },
+    resolve: (_query, _root, { input }, { viewer }) =>
+      setParticipation(signedIn(viewer), input.actionId.id, input.organisationId.id, input),
   }),
 }))

@@ -1,6 +1,6 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
-import { unauthenticated } from '../errors.ts'
 import { JoinRequestStatus } from '../generated/sqlite/enums.ts'
 import { decideJoinRequest, requestToJoin } from '../mutualisation/join-requests.service.ts'
 import { ActionRef } from './action.ts'
@@ -74,8 +74,8 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors, directResult: true, union: { name: 'RequestToJoinResult' } },
     args: { input: t.arg({ type: RequestToJoinInput, required: true }) },
     resolve: async (_root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      const request = await requestToJoin(viewer, { ...input, actionId: input.actionId.id, organisationId: input.organisationId.id })
+      const user = signedIn(viewer)
+      const request = await requestToJoin(user, { ...input, actionId: input.actionId.id, organisationId: input.organisationId.id })
       return { requestId: request.id }
     },
   }),
@@ -85,11 +85,11 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors, directResult: true, union: { name: 'DecideJoinRequestResult' } },
     args: { input: t.arg({ type: DecideJoinRequestInput, required: true }) },
     resolve: async (_root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
+      const user = signedIn(viewer)
       const decision = input.accept
         ? { accept: true as const, since: input.since ?? input.deliberationDate ?? null, deliberationRef: input.deliberationRef ?? '', deliberationDate: input.deliberationDate ?? null }
         : { accept: false as const, reason: input.reason ?? '' }
-      const request = await decideJoinRequest(viewer, input.requestId.id, decision)
+      const request = await decideJoinRequest(user, input.requestId.id, decision)
       return { requestId: request.id }
     },
   }),

@@ -1,6 +1,6 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
-import { unauthenticated } from '../errors.ts'
 import type { ProgressUpdate } from '../generated/sqlite/client.ts'
 import { recordProgress } from '../mutualisation/record-progress.service.ts'
 import { ActionRef } from './action.ts'
@@ -34,9 +34,7 @@ builder.mutationField('recordProgress', (t) =>
     authScopes: { signedIn: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'RecordProgressResult' } },
     args: { input: t.arg({ type: RecordProgressInput, required: true }) },
-    resolve: (_root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return recordProgress(viewer, { ...input, actionId: input.actionId.id })
-    },
+    resolve: (_root, { input }, { viewer }) =>
+      recordProgress(signedIn(viewer), { ...input, actionId: input.actionId.id }),
   }),
 )

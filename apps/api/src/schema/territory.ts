@@ -1,7 +1,7 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
 import { audit } from '../audit/audit.service.ts'
 import { db } from '../db.ts'
-import { unauthenticated } from '../errors.ts'
 import { LegalTypeEnum } from './enums.ts'
 
 builder.prismaNode('Territory', {
@@ -45,11 +45,11 @@ builder.mutationField('updateTerritorySettings', (t) =>
     authScopes: { admin: true },
     args: { requireLoginToRead: t.arg.boolean({ required: true }) },
     resolve: async (query, _root, args, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
+      const user = signedIn(viewer)
       return db.$transaction(async (tx) => {
-        const before = await tx.territory.findUniqueOrThrow({ where: { id: viewer.territoryId } })
-        const after = await tx.territory.update({ ...query, where: { id: viewer.territoryId }, data: { requireLoginToRead: args.requireLoginToRead } })
-        await audit(tx, viewer, { territoryId: viewer.territoryId, operation: 'updateTerritorySettings', entityType: 'Territory', entityId: viewer.territoryId, before, after })
+        const before = await tx.territory.findUniqueOrThrow({ where: { id: user.territoryId } })
+        const after = await tx.territory.update({ ...query, where: { id: user.territoryId }, data: { requireLoginToRead: args.requireLoginToRead } })
+        await audit(tx, user, { territoryId: user.territoryId, operation: 'updateTerritorySettings', entityType: 'Territory', entityId: user.territoryId, before, after })
         return after
       })
     },

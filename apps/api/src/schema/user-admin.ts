@@ -1,7 +1,7 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { createUser, resetPassword, updateUser } from '../accounts/users.service.ts'
-import { unauthenticated } from '../errors.ts'
 import { writeErrors } from './errors.ts'
 import { RoleEnum, UserRef } from './user.ts'
 
@@ -44,20 +44,16 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'CreateUserResult' } },
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (_query, _root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return createUser(viewer, { ...input, organisationIds: ids(input.organisationIds) ?? [] })
-    },
+    resolve: (_query, _root, { input }, { viewer }) =>
+      createUser(signedIn(viewer), { ...input, organisationIds: ids(input.organisationIds) ?? [] }),
   }),
   updateUser: t.prismaField({
     type: UserRef,
     authScopes: { admin: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'UpdateUserResult' } },
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: (_query, _root, { input }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return updateUser(viewer, input.id.id, { ...input, organisationIds: ids(input.organisationIds) })
-    },
+    resolve: (_query, _root, { input }, { viewer }) =>
+      updateUser(signedIn(viewer), input.id.id, { ...input, organisationIds: ids(input.organisationIds) }),
   }),
   resetPassword: t.prismaField({
     type: UserRef,
@@ -65,9 +61,7 @@ builder.mutationFields((t) => ({
     errors: { types: writeErrors, directResult: true, union: { name: 'ResetPasswordResult' } },
     description: 'Sets a new password and closes the account’s sessions and tokens.',
     args: { id: t.arg.globalID({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: (_query, _root, { id, password }, { viewer }) => {
-      if (viewer.kind !== 'user') throw unauthenticated()
-      return resetPassword(viewer, id.id, password)
-    },
+    resolve: (_query, _root, { id, password }, { viewer }) =>
+      resetPassword(signedIn(viewer), id.id, password),
   }),
 }))
