@@ -9,7 +9,6 @@ export default defineConfig({
       // The app asks before switching versions: a mayor may be typing a note in a meeting.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/favicon-32.png', 'icons/apple-touch-icon-180.png'],
       manifest: {
         id: '/',
         name: 'Mutualis — schéma de mutualisation',

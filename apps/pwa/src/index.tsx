@@ -5,5 +5,6 @@ import { indexedDbOutboxStore } from './lib/outbox-store.ts'
 import { interceptLinks } from './lib/router.ts'
 import './styles.css'
 
+const { client, hydrated } = createMutualisClient()
 interceptLinks(document.body)
-render(() => <App client={createMutualisClient()} outboxStore={indexedDbOutboxStore()} />, document.getElementById('root')!)
+void hydrated.then(() => render(() => <App client={client} outboxStore={indexedDbOutboxStore()} />, document.getElementById('root')!))

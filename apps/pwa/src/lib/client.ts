@@ -39,10 +39,20 @@ const updates: UpdatesConfig = {
 /**
  * The GraphQL client: a normalised cache persisted in IndexedDB, so the last data seen is there
  * when the app opens without network; queries that fail offline fall back to it.
+ *
+ * `hydrated` resolves once the stored cache is loaded. Start no query before: graphcache keeps
+ * results that arrive during hydration in layers that later shadow mutation results, so an
+ * update would not show until the next reload.
  */
 export function createMutualisClient() {
-  const storage = makeDefaultStorage({ idbName: 'mutualis-cache', maxAge: 30 })
-  return new Client({
+  let markHydrated!: () => void
+  // A storage that never answers (IndexedDB refused) must not keep the app from showing.
+  const hydrated = new Promise<void>((resolve) => {
+    markHydrated = resolve
+    setTimeout(resolve, 3000)
+  })
+  const storage = makeDefaultStorage({ idbName: 'mutualis-cache', maxAge: 30, onCacheHydrated: () => markHydrated() })
+  const client = new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
     fetch: trackingFetch,
@@ -50,4 +60,5 @@ export function createMutualisClient() {
     fetchOptions: { credentials: 'same-origin', headers: { 'x-mutualis-csrf': '1' } },
     exchanges: [offlineExchange({ schema: introspection, storage, keys: embeddedTypes(), updates }), fetchExchange],
   })
+  return { client, hydrated }
 }

@@ -1,0 +1,42 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const artifactsDir = path.resolve(import.meta.dirname, '../artifacts/e2e')
+
+/** Debian's Chromium, headless, as a phone: 360 px wide, touch, French. A fresh profile each time. */
+export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const close = async () => {
+    await context.close()
+    fs.rmSync(profile, { recursive: true, force: true })
+  }
+  return { context, page, close }
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(artifactsDir, { recursive: true })
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true })
+}
+
+export const demoPassword = 'demo-mutualis-2026'
+
+export async function signIn(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/connexion`)
+  await page.getByLabel('Adresse électronique').fill(email)
+  await page.getByLabel('Mot de passe').fill(demoPassword)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('button', { name: /Se déconnecter/ }).waitFor()
+}
