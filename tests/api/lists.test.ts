@@ -86,6 +86,21 @@ describe('actions list', () => {
     expect(nodes.map((n) => n.key)).toEqual([action.key])
   })
 
+  it.each([
+    ['sharedServices', 'SharedServiceFilter', 'sharedService'],
+    ['jointContracts', 'JointContractFilter', 'jointContract'],
+    ['communesConnection', 'CommuneFilter', 'organisation'],
+  ] as const)('finds only %s changed since a day', async (field, filterType, model) => {
+    const future = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+    const args = { filter: { updatedSince: future }, territory: dijon }
+    const types = { filter: filterType, territory: 'String' }
+    expect((await allPages(field, 'id', args, types)).totalCount).toBe(0)
+    const delegate = db[model] as unknown as { findFirstOrThrow: (a: object) => Promise<{ id: string }>; update: (a: object) => Promise<unknown> }
+    const row = await delegate.findFirstOrThrow({ where: { territory: { siren: dijon }, ...(model === 'organisation' ? { kind: 'COMMUNE' } : {}) } })
+    await delegate.update({ where: { id: row.id }, data: { updatedAt: new Date(Date.now() + 3 * 86_400_000) } })
+    expect((await allPages(field, 'id', args, types)).totalCount).toBe(1)
+  })
+
   it('sorts by effective date, newest first, actions without one last, across pages without repeating one', async () => {
     const { nodes, totalCount } = await allPages<{ key: string; effectiveDate: string | null }>(
       'actions', 'key effectiveDate', { orderBy: { field: 'EFFECTIVE_DATE', direction: 'DESC' } }, { orderBy: 'ActionOrder' }, 17,

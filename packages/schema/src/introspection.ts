@@ -1176,6 +1176,13 @@ const introspection = {
               "kind": "SCALAR",
               "name": "String"
             }
+          },
+          {
+            "name": "updatedSince",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
+            }
           }
         ],
         "isOneOf": false
@@ -2120,6 +2127,13 @@ const introspection = {
                   "name": "ProcurementProcedure"
                 }
               }
+            }
+          },
+          {
+            "name": "updatedSince",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
             }
           }
         ],
@@ -5571,6 +5585,13 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "ID"
+            }
+          },
+          {
+            "name": "updatedSince",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Date"
             }
           }
         ],

@@ -108,6 +108,7 @@ export interface SharedServiceFilterInput {
   organisation?: GlobalId
   createdFrom?: Date | null
   createdTo?: Date | null
+  updatedSince?: Date | null
 }
 
 /** Membership of a service commun runs through its actions: a member of any of them is a member. */
@@ -118,6 +119,7 @@ export function sharedServiceWhere(filter: SharedServiceFilterInput | null | und
     archivedAt: null,
     ...territory(territorySiren),
     createdOn: dayRange(filter?.createdFrom, filter?.createdTo),
+    updatedAt: since(filter?.updatedSince),
     actions: member ? { some: { archivedAt: null, participants: { some: { state: 'MEMBER' as const, organisation: member } } } } : undefined,
   })
 }
@@ -127,6 +129,7 @@ export interface JointContractFilterInput {
   dueWithinMonths?: number | null
   endFrom?: Date | null
   endTo?: Date | null
+  updatedSince?: Date | null
 }
 
 /** The days from today to the same day `months` later (the month's last day when it is shorter), both included. */
@@ -147,6 +150,7 @@ export function jointContractWhere(filter: JointContractFilterInput | null | und
     ...territory(territorySiren),
     procedure: listed(filter?.procedure),
     endDate: dayRange(filter?.endFrom, filter?.endTo),
+    updatedAt: since(filter?.updatedSince),
     OR: window ? [{ endDate: { gte: window.from, lt: endOfDay(window.to) } }, { renewalDate: { gte: window.from, lt: endOfDay(window.to) } }] : undefined,
   })
 }
@@ -157,6 +161,7 @@ export interface CommuneFilterInput {
   participatesIn?: GlobalId
   populationMin?: number | null
   populationMax?: number | null
+  updatedSince?: Date | null
 }
 
 export function communeWhere(filter: CommuneFilterInput | null | undefined, territorySiren?: string | null): Prisma.OrganisationWhereInput {
@@ -173,6 +178,7 @@ export function communeWhere(filter: CommuneFilterInput | null | undefined, terr
     kind: 'COMMUNE' as const,
     ...territory(territorySiren),
     population,
+    updatedAt: since(filter?.updatedSince),
     AND: [...words(filter?.search).map((word) => ({ searchName: { contains: word } })), ...participations],
   })
 }

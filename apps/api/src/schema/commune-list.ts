@@ -13,6 +13,7 @@ export const CommuneFilter = builder.inputType('CommuneFilter', {
     participatesIn: t.globalID({ required: false, description: 'Global id of an Action the commune takes part in.' }),
     populationMin: t.int({ required: false }),
     populationMax: t.int({ required: false }),
+    updatedSince: t.field({ type: 'Date', required: false, description: 'Only communes whose record changed on or after this day.' }),
   }),
 })
 

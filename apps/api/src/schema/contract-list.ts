@@ -11,6 +11,7 @@ export const SharedServiceFilter = builder.inputType('SharedServiceFilter', {
     organisation: t.globalID({ required: false, description: 'Only services this organisation (or commune) is a member of, by its global id.' }),
     createdFrom: t.field({ type: 'Date', required: false, description: 'Created on this day or later.' }),
     createdTo: t.field({ type: 'Date', required: false, description: 'Created on this day or earlier.' }),
+    updatedSince: t.field({ type: 'Date', required: false, description: 'Only services changed on or after this day.' }),
   }),
 })
 
@@ -28,6 +29,7 @@ export const JointContractFilter = builder.inputType('JointContractFilter', {
     procedure: t.field({ type: [ProcurementProcedureEnum], required: false }),
     dueWithinMonths: t.int({ required: false, description: 'Only contracts whose end or renewal date falls between today and this many months from today.' }),
     endFrom: t.field({ type: 'Date', required: false, description: 'Ending on this day or later.' }),
+    updatedSince: t.field({ type: 'Date', required: false, description: 'Only contracts changed on or after this day.' }),
     endTo: t.field({ type: 'Date', required: false, description: 'Ending on this day or earlier.' }),
   }),
 })
