@@ -22,7 +22,7 @@ export function MembershipMatrix(props: { services: ReadonlyArray<{ id: string; 
         <span aria-hidden="true">✓</span> membre · <span aria-hidden="true">+</span> peut rejoindre ·{' '}
         <span aria-hidden="true">?</span> ouverture à l’étude
       </p>
-      <div class="table-scroll" role="region" aria-labelledby="matrice-titre" tabindex="0">
+      <div class="table-scroll" role="region" aria-label="Matrice des adhésions, défilement horizontal" tabindex="0">
         <table class="matrix">
           <caption class="visually-hidden">Adhésion des communes aux services communs</caption>
           <thead>

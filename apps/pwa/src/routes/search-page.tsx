@@ -37,8 +37,10 @@ export default function SearchPage(props: { query: string }) {
       </form>
       <p id="search-count" class="hint" aria-live="polite">
         <Show when={search().length >= 2} fallback="Tapez au moins deux lettres ; les accents et majuscules sont ignorés.">
-          {plural(actionHits().length, 'action', 'actions')}, {plural(services().length, 'service commun', 'services communs')},{' '}
-          {plural(contracts().length, 'marché', 'marchés')}
+          <Show when={!actions.fetching || actions.data} fallback="Recherche en cours…">
+            {plural(actionHits().length, 'action', 'actions')}, {plural(services().length, 'service commun', 'services communs')},{' '}
+            {plural(contracts().length, 'marché', 'marchés')}
+          </Show>
         </Show>
       </p>
       <Show when={search().length >= 2}>
