@@ -16,6 +16,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+  if (!fs.existsSync(chromium)) throw new Error(`Chromium introuvable (${chromium}) : installez-le avec « apt-get install -y chromium » ou indiquez CHROME_PATH.`)
   // Vitest runs with NODE_ENV=test, which would make Vite build a development bundle (no service worker).
   execFileSync(path.join(pwaDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: pwaDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-e2e-'))
