@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { db, dbConfig, onSql } from '../../src/db.ts'
+import { prepareDatabase } from '../../src/startup.ts'
 import { yoga } from '../../src/yoga.ts'
 import { demoAdmin, loginMutation, reads, recordProgressMutation } from './bench-operations.ts'
 
@@ -29,6 +30,7 @@ async function statementsOf(work: () => Promise<unknown>): Promise<number> {
   return count
 }
 
+await prepareDatabase(() => {})
 const counts: Record<string, number> = {}
 for (const read of reads) {
   await post(read.query, read.variables)

@@ -38,8 +38,9 @@ export interface LoadFigures {
   requestsPerSecond: number
   p50Ms: number
   p99Ms: number
-  /** Connection errors, timeouts, non-2xx statuses and answers that failed verifyBody. */
+  /** Failed connections (timeouts included), non-2xx statuses and answers that failed verifyBody. */
   errors: number
+  breakdown: { connection: number; timeouts: number; non2xx: number; wrongAnswers: number }
   requests: number
 }
 
@@ -64,7 +65,8 @@ export async function measureLoad(options: LoadOptions, warmupSeconds = 2): Prom
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    errors: result.errors + result.non2xx + result.mismatches,
+    breakdown: { connection: result.errors - result.timeouts, timeouts: result.timeouts, non2xx: result.non2xx, wrongAnswers: result.mismatches },
     requests: result.requests.total,
   }
 }

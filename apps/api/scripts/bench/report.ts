@@ -16,7 +16,8 @@ export interface Measurement extends LoadFigures {
 
 export interface BenchReport {
   date: string
-  machine: { cpus: number; cpuModel: string; node: string }
+  /** Load average (1 min) when the run started: other work on the machine skews every figure. */
+  machine: { cpus: number; cpuModel: string; node: string; loadAverage: number }
   settings: { connections: number; durationSeconds: number }
   bareYoga: LoadFigures
   measurements: Measurement[]
@@ -25,7 +26,7 @@ export interface BenchReport {
 }
 
 export function machine() {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'inconnu', node: process.version }
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'inconnu', node: process.version, loadAverage: Number(os.loadavg()[0].toFixed(2)) }
 }
 
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
@@ -51,7 +52,7 @@ export function writeReport(report: BenchReport, jsonFile: string, markdownFile:
   const pwa = report.pwa
   const block = [
     start,
-    `Mesuré le ${report.date.slice(0, 10)} — ${report.machine.cpus} cœurs (${report.machine.cpuModel}), Node ${report.machine.node}, ${report.settings.connections} connexions, ${report.settings.durationSeconds} s par mesure. Chiffres bruts : [\`benchmarks.json\`](${path.basename(jsonFile)}).`,
+    `Mesuré le ${report.date.slice(0, 10)} — ${report.machine.cpus} cœurs (${report.machine.cpuModel}), charge moyenne au départ ${report.machine.loadAverage}, Node ${report.machine.node}, ${report.settings.connections} connexions, ${report.settings.durationSeconds} s par mesure. Chiffres bruts : [\`benchmarks.json\`](${path.basename(jsonFile)}).`,
     '',
     printTable(report),
     '',

@@ -36,6 +36,7 @@ function countSql(databaseUrl: string, write: boolean) {
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { counts: Record<string, number>; totals: { communes: number; actions: number; databaseBytes: number } }
 }
 
+const startMachine = machine()
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-bench-'))
 const sqliteUrl = (name: string) => `file:${path.join(work, name)}`
 try {
@@ -51,7 +52,7 @@ try {
   const measurements: Measurement[] = []
   const record = (m: Omit<Measurement, 'ratioToBareYoga'>) => {
     measurements.push({ ...m, ratioToBareYoga: m.requestsPerSecond / bareYoga.requestsPerSecond })
-    log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs`)
+    log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs ${JSON.stringify(m.breakdown)}`)
   }
 
   async function measureReads(databaseUrl: string, dataset: 'dijon' | 'national', sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
@@ -101,7 +102,7 @@ try {
     national = { ...nationalSql.totals, p99Ratio: p99('national') / p99('dijon') }
   }
 
-  const report: BenchReport = { date: new Date().toISOString(), machine: machine(), settings: { connections, durationSeconds }, bareYoga, measurements, pwa, national }
+  const report: BenchReport = { date: new Date().toISOString(), machine: startMachine, settings: { connections, durationSeconds }, bareYoga, measurements, pwa, national }
   console.log(`\n${printTable(report)}\n`)
   console.log(`PWA : ${JSON.stringify(pwa)}`)
   if (national) console.log(`Nationales : ${JSON.stringify(national)}`)
