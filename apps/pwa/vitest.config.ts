@@ -6,7 +6,7 @@ import solid from 'vite-plugin-solid'
 // from here, so solid-js and the testing library resolve to this app's single copy (dedupe).
 export default defineProject({
   plugins: [solid()],
-  resolve: { dedupe: ['solid-js', '@solidjs/testing-library', '@urql/core', '@urql/solid', 'gql.tada', 'graphql'], conditions: ['browser', 'development'] },
+  resolve: { dedupe: ['solid-js', '@solidjs/testing-library', '@urql/core', 'gql.tada', 'graphql'], conditions: ['browser', 'development'] },
   test: {
     name: 'pwa',
     dir: path.resolve(import.meta.dirname, '../../tests/pwa'),

@@ -1,5 +1,5 @@
 import { Match, Suspense, Switch, createEffect, lazy, on, onCleanup, onMount, type JSX } from 'solid-js'
-import { Provider } from '@urql/solid'
+import { ClientProvider } from './lib/query.ts'
 import type { Client } from '@urql/core'
 import { OfflineBanner } from './components/offline-banner.tsx'
 import { SiteHeader } from './components/site-header.tsx'
@@ -92,7 +92,7 @@ export function App(props: { client: Client; outboxStore: OutboxStore }) {
   // After a change of screen, focus moves to its content so keyboard and screen reader users start there.
   createEffect(on(() => currentLocation().pathname, () => main.focus({ preventScroll: true }), { defer: true }))
   return (
-    <Provider value={props.client}>
+    <ClientProvider value={props.client}>
       <Services client={props.client} outboxStore={props.outboxStore}>
         <a href="#contenu" class="skip-link">
           Aller au contenu
@@ -106,6 +106,6 @@ export function App(props: { client: Client; outboxStore: OutboxStore }) {
           </Suspense>
         </main>
       </Services>
-    </Provider>
+    </ClientProvider>
   )
 }

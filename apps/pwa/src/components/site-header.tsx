@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import { useClient } from '@urql/solid'
+import { useClient } from '../lib/query.ts'
 import { useOutbox } from '../lib/outbox.ts'
 import { rememberedCommune } from '../lib/remembered-commune.ts'
 import { currentLocation, navigate } from '../lib/router.ts'

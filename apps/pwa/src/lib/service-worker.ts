@@ -10,18 +10,24 @@ export function registerServiceWorker(onNeedRefresh: (apply: () => void) => void
       navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true })
       waiting.postMessage({ type: 'SKIP_WAITING' })
     })
-  const registering = navigator.serviceWorker.register('/sw.js', { scope: '/' })
-  // Without a worker the app still works online; say why offline will not.
-  registering.catch((error: Error) => console.warn(`Mode hors ligne indisponible : ${error.message}`))
-  void registering.then((registration) => {
-    // A version may already be waiting from a previous visit.
-    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting)
-    registration.addEventListener('updatefound', () => {
-      const installing = registration.installing
-      installing?.addEventListener('statechange', () => {
-        // The first install has no controller: that is not an update, just the app going offline-ready.
-        if (installing.state === 'installed' && navigator.serviceWorker.controller) offer(installing)
+  // Registered once the first screen is done: precaching every screen must not compete with it.
+  const register = () => {
+    const registering = navigator.serviceWorker.register('/sw.js', { scope: '/' })
+    // Without a worker the app still works online; say why offline will not.
+    registering.catch((error: Error) => console.warn(`Mode hors ligne indisponible : ${error.message}`))
+    void registering.then((registration) => {
+      // A version may already be waiting from a previous visit.
+      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting)
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing
+        installing?.addEventListener('statechange', () => {
+          // The first install has no controller: that is not an update, just the app going offline-ready.
+          if (installing.state === 'installed' && navigator.serviceWorker.controller) offer(installing)
+        })
       })
     })
-  })
+  }
+  const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 2000))
+  if (document.readyState === 'complete') whenIdle()
+  else window.addEventListener('load', whenIdle, { once: true })
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'solid-js'
-import { createQuery } from '@urql/solid'
+import { createQuery } from './query.ts'
 import { canRecordProgress, canRequestToJoin, type ParticipationState } from '@mutualis/domain'
 import { MeQuery, type Viewer } from './viewer.queries.ts'
 

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import { createQuery } from '@urql/solid'
+import { createQuery } from '../lib/query.ts'
 import { instrumentLabels, opennessLabels, participationStateLabels, roleLabels } from '@mutualis/domain'
 import { OutboxEntry } from '../components/outbox-entry.tsx'
 import { ProgressForm } from '../components/progress-form.tsx'

@@ -1,5 +1,5 @@
 import { For, Show, createEffect } from 'solid-js'
-import { createQuery } from '@urql/solid'
+import { createQuery } from '../lib/query.ts'
 import { CommunePicker } from '../components/commune-picker.tsx'
 import { CommuneSections } from '../components/commune-sections.tsx'
 import { OutboxEntry } from '../components/outbox-entry.tsx'

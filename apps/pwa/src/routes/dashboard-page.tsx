@@ -1,5 +1,5 @@
 import { For, createMemo } from 'solid-js'
-import { createQuery } from '@urql/solid'
+import { createQuery } from '../lib/query.ts'
 import { statusLabels } from '@mutualis/domain'
 import { MembershipMatrix } from '../components/membership-matrix.tsx'
 import { QueryState } from '../components/query-state.tsx'

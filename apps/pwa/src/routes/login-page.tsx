@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js'
-import { useClient } from '@urql/solid'
+import { useClient } from '../lib/query.ts'
 import { isOnline } from '../lib/connectivity.ts'
 import { useOutbox } from '../lib/outbox.ts'
 import { usePageTitle } from '../lib/page-title.ts'

@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createSignal, onCleanup } from 'solid-js'
-import { createQuery } from '@urql/solid'
+import { createQuery } from '../lib/query.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { formatDate, plural } from '../lib/format.ts'
 import { usePageTitle } from '../lib/page-title.ts'
