@@ -9,6 +9,12 @@ const cellText: Record<Membership, { symbol: string; words: string }> = {
   none: { symbol: '', words: 'non' },
 }
 
+/** « Service commun Garage » reads « Garage » in a table already titled « services communs ». */
+function shortName(name: string) {
+  const short = name.replace(/^Service commun\s+/i, '')
+  return short.charAt(0).toUpperCase() + short.slice(1)
+}
+
 interface MatrixRow {
   commune: { inseeCode: string; name: string }
   cells: readonly Membership[]
@@ -28,7 +34,7 @@ export function MembershipMatrix(props: { services: ReadonlyArray<{ id: string; 
           <thead>
             <tr>
               <th scope="col">Commune</th>
-              <For each={props.services}>{(service) => <th scope="col">{service.name}</th>}</For>
+              <For each={props.services}>{(service) => <th scope="col">{shortName(service.name)}</th>}</For>
             </tr>
           </thead>
           <tbody>
