@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
+import { yoga } from '@mutualis/api/yoga.ts'
 import { changesAnswers } from '@mutualis/api/plugins/use-response-cache.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { communePageQuery } from '../fixtures/documents.ts'
@@ -30,6 +31,14 @@ describe('response cache', () => {
     expect((await countSql(async () => (again = await graphql(communePageQuery, { inseeCode: chenove })), { allowCache: true })).count).toBe(0)
     expect(again).toEqual(first)
     expect(first.data?.commune.participations.length).toBeGreaterThan(0)
+  })
+
+  it('gives no ETag to revalidate with, so no client is told an outdated answer still holds', async () => {
+    const ask = () => yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: communePageQuery, variables: { inseeCode: chenove } }) })
+    for (const response of [await ask(), await ask()]) {
+      expect(response.headers.get('etag')).toBeNull()
+      expect((await response.json()).data.commune.inseeCode).toBe(chenove)
+    }
   })
 
   it('answers afresh when asked with Cache-Control: no-cache', async () => {

@@ -53,13 +53,21 @@ export function changesAnswers(sql: string): boolean {
 const NO_CACHE = 'no-cache'
 
 /**
- * Serialising a commune page costs about as much as answering a bare `{ hello }`; a cached answer
- * is serialised once and its text reused. Yoga serialises a result with its own `stringify` when it
- * has one; the copies it makes of a cached result keep it. Only `data` is cached (never errors); the
- * `http` extension is turned into headers, not written in the body.
+ * Prepares an answer for the cache. The ETag the cache plugin attaches (as `extensions.http`) goes:
+ * a client revalidating with If-None-Match would be answered from an entry this process has not yet
+ * learnt is outdated, and without the header no client sends one. Then, since serialising a commune
+ * page costs about as much as answering a bare `{ hello }`, the answer is serialised once: yoga
+ * serialises a result with its own `stringify` when it has one, and the copies it makes of a cached
+ * result keep it. Only answers without errors are cached, so `data` is the whole body.
  */
-function serialiseOnce(result: { data?: unknown; extensions?: Record<string, unknown> }) {
-  if (Object.keys(result.extensions ?? {}).some((name) => name !== 'http')) return
+function prepareForCache(result: { data?: unknown; extensions?: Record<string, unknown> }, serialiseOnce: boolean) {
+  if (result.extensions) {
+    delete result.extensions.http
+    if (Object.keys(result.extensions).length > 0) return
+    delete result.extensions
+  }
+  // In development the copies of a hit gain extensions.responseCache, which the text would lack.
+  if (!serialiseOnce) return
   let text: string | undefined
   const { data } = result
   Object.assign(result, { stringify: () => (text ??= JSON.stringify({ data })) })
@@ -121,7 +129,7 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
     get: (key) => (key.startsWith(NO_CACHE) ? undefined : entries.get(key)),
     set: (key, result, entities, ttl) => {
       if (key.startsWith(NO_CACHE)) return
-      if (!includeExtensionMetadata) serialiseOnce(result)
+      prepareForCache(result, !includeExtensionMetadata)
       return entries.set(key, result, entities, ttl)
     },
     invalidate: (entities) => entries.invalidate(entities),
@@ -138,12 +146,6 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
           await Promise.all(pending)
         }
       })
-    },
-    // A client revalidating with If-None-Match would be answered from an entry this process has
-    // not yet learnt is outdated; without these headers no client sends one.
-    onResponse({ response }) {
-      response.headers.delete('etag')
-      response.headers.delete('last-modified')
     },
   }
 
