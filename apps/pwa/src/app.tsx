@@ -1,5 +1,5 @@
 import { Match, Suspense, Switch, createEffect, lazy, on, onCleanup, onMount, type JSX } from 'solid-js'
-import { ClientProvider } from './lib/query.ts'
+import { cacheReady, ClientProvider } from './lib/query.ts'
 import type { Client } from '@urql/core'
 import { OfflineBanner } from './components/offline-banner.tsx'
 import { SiteHeader } from './components/site-header.tsx'
@@ -66,8 +66,9 @@ function NotFound() {
 function Services(props: { client: Client; outboxStore: OutboxStore; children: JSX.Element }) {
   const viewer = createViewerState()
   const outbox = createOutbox(props.outboxStore, urqlSender(props.client))
+  // Sending waits for the stored cache too: a mutation result written during hydration would be shadowed.
+  createEffect(on(cacheReady, (ready) => ready && void outbox.load().then(outbox.flush)))
   onMount(() => {
-    void outbox.load().then(outbox.flush)
     const flush = () => void outbox.flush()
     window.addEventListener('online', flush)
     // A dead Wi-Fi still reports « online »: keep trying while something waits.

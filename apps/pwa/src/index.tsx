@@ -2,9 +2,11 @@ import { render } from 'solid-js/web'
 import { App } from './app.tsx'
 import { createMutualisClient } from './lib/client.ts'
 import { indexedDbOutboxStore } from './lib/outbox-store.ts'
+import { markCacheReady } from './lib/query.ts'
 import { interceptLinks } from './lib/router.ts'
 import './styles.css'
 
 const { client, hydrated } = createMutualisClient()
 interceptLinks(document.body)
-void hydrated.then(() => render(() => <App client={client} outboxStore={indexedDbOutboxStore()} />, document.getElementById('root')!))
+void hydrated.then(markCacheReady)
+render(() => <App client={client} outboxStore={indexedDbOutboxStore()} />, document.getElementById('root')!)

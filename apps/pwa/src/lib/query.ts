@@ -6,6 +6,12 @@ import type { AnyVariables, Client, CombinedError, DocumentInput, RequestPolicy 
 // (document, context) in a Solid store, and copying it there cost a mid-range phone hundreds of
 // milliseconds per screen. Here only the data is a store, reconciled so screens update in place.
 
+// Queries wait until graphcache has loaded its stored cache (see createMutualisClient); the screen
+// itself does not, so its text shows at once.
+const [cacheReady, setCacheReady] = createSignal(false)
+export { cacheReady }
+export const markCacheReady = () => setCacheReady(true)
+
 const ClientContext = createContext<Client>()
 export const ClientProvider = ClientContext.Provider
 
@@ -35,7 +41,7 @@ export function createQuery<Data, Variables extends AnyVariables>(args: {
 
   createEffect(() => {
     const options = generation()
-    if (args.pause?.()) {
+    if (!cacheReady() || args.pause?.()) {
       setFetching(false)
       return
     }
