@@ -4,10 +4,13 @@ import path from 'node:path'
 import type { LoadFigures } from './load.ts'
 import type { PwaFigures } from './pwa-figures.ts'
 
+export type Dataset = 'dijon' | 'national-sqlite' | 'national-postgresql'
+const datasetLabels: Record<Dataset, string> = { dijon: 'Dijon', 'national-sqlite': 'nationales (SQLite)', 'national-postgresql': 'nationales (PostgreSQL)' }
+
 export interface Measurement extends LoadFigures {
   key: string
   label: string
-  dataset: 'dijon' | 'national'
+  dataset: Dataset
   cache: boolean
   /** Throughput as a share of bare yoga's `{ hello }` in the same run. */
   ratioToBareYoga: number
@@ -22,7 +25,7 @@ export interface BenchReport {
   bareYoga: LoadFigures
   measurements: Measurement[]
   pwa: PwaFigures
-  national?: { communes: number; actions: number; databaseBytes: number | null; p99Ratio: number }
+  national: Array<{ dataset: Dataset; communes: number; actions: number; databaseBytes: number | null; p99Ratio: number }>
 }
 
 export function machine() {
@@ -37,7 +40,7 @@ export function printTable(report: BenchReport): string {
     row(Array(9).fill('---')),
     row(['`{ hello }` (yoga nu)', '—', '—', report.bareYoga.requestsPerSecond, '1.00', report.bareYoga.p50Ms, report.bareYoga.p99Ms, report.bareYoga.errors, '—']),
     ...report.measurements.map((m) =>
-      row([m.label, m.dataset === 'dijon' ? 'Dijon' : 'nationales', m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—']),
+      row([m.label, datasetLabels[m.dataset], m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—']),
     ),
   ]
   return lines.join('\n')
@@ -57,9 +60,9 @@ export function writeReport(report: BenchReport, jsonFile: string, markdownFile:
     printTable(report),
     '',
     `PWA, premier écran : ${pwa.firstScreenJsGzipBytes === null ? 'non mesuré' : `${(pwa.firstScreenJsGzipBytes / 1024).toFixed(1)} Kio de JavaScript gzip`} ; Lighthouse mobile : ${pwa.lighthouse ? Object.entries(pwa.lighthouse).map(([k, v]) => `${k} ${v}`).join(', ') : 'non mesuré'}${pwa.note ? ` (${pwa.note})` : ''}.`,
-    ...(report.national
-      ? ['', `Données nationales : ${report.national.communes} communes, ${report.national.actions} actions, base de ${report.national.databaseBytes === null ? '?' : `${Math.round(report.national.databaseBytes / 1024 / 1024)} Mio`} ; p99 de la page commune sans cache = ${report.national.p99Ratio.toFixed(2)} × celui de Dijon.`]
-      : []),
+    ...report.national.map(
+      (n) => `\nDonnées ${datasetLabels[n.dataset]} : ${n.communes} communes, ${n.actions} actions, base de ${n.databaseBytes === null ? '?' : `${Math.round(n.databaseBytes / 1024 / 1024)} Mio`} ; p99 de la page commune sans cache = ${n.p99Ratio.toFixed(2)} × celui de Dijon.`,
+    ),
     end,
   ].join('\n')
   const pattern = new RegExp(`${start}[\\s\\S]*${end}`)

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { reads } from './bench-operations.ts'
 import { measureLoad } from './load.ts'
 import { buildPwa, firstScreenJsGzipBytes, lighthouseScores, pwaBudgetScript, type PwaFigures } from './pwa-figures.ts'
-import { machine, printTable, writeReport, type BenchReport, type Measurement } from './report.ts'
+import { machine, printTable, writeReport, type BenchReport, type Dataset, type Measurement } from './report.ts'
 import { startApi, startBareYoga } from './servers.ts'
 import { measureRecordProgress } from './write-load.ts'
 
@@ -17,7 +17,8 @@ const { values: args } = parseArgs({
   options: {
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
-    national: { type: 'string' },
+    /** A database with the national data set (seed:national): SQLite, PostgreSQL, or one of each. */
+    national: { type: 'string', multiple: true, default: [] },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
@@ -55,7 +56,7 @@ try {
     log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs ${JSON.stringify(m.breakdown)}`)
   }
 
-  async function measureReads(databaseUrl: string, dataset: 'dijon' | 'national', sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
+  async function measureReads(databaseUrl: string, dataset: Dataset, sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
     const api = await startApi(databaseUrl, { cache })
     for (const read of reads) {
       const figures = await measureLoad({ url: api.url, connections, durationSeconds, body: JSON.stringify({ query: read.query, variables: read.variables }) })
@@ -92,20 +93,21 @@ try {
     await api.stop()
   }
 
-  let national: BenchReport['national']
-  if (args.national) {
-    log(`données nationales (${args.national})…`)
-    const nationalSql = countSql(args.national, false)
-    await measureReads(args.national, 'national', nationalSql.counts, false)
-    await measureReads(args.national, 'national', nationalSql.counts, true)
-    const p99 = (dataset: string) => measurements.find((m) => m.key === 'communePage' && m.dataset === dataset && !m.cache)!.p99Ms
-    national = { ...nationalSql.totals, p99Ratio: p99('national') / p99('dijon') }
+  const national: NonNullable<BenchReport['national']> = []
+  for (const url of args.national) {
+    const dataset: Dataset = url.startsWith('file:') ? 'national-sqlite' : 'national-postgresql'
+    log(`données nationales (${dataset})…`)
+    const nationalSql = countSql(url, false)
+    await measureReads(url, dataset, nationalSql.counts, false)
+    await measureReads(url, dataset, nationalSql.counts, true)
+    const p99 = (of: Dataset) => measurements.find((m) => m.key === 'communePage' && m.dataset === of && !m.cache)!.p99Ms
+    national.push({ dataset, ...nationalSql.totals, p99Ratio: p99(dataset) / p99('dijon') })
   }
 
   const report: BenchReport = { date: new Date().toISOString(), machine: startMachine, settings: { connections, durationSeconds }, bareYoga, measurements, pwa, national }
   console.log(`\n${printTable(report)}\n`)
   console.log(`PWA : ${JSON.stringify(pwa)}`)
-  if (national) console.log(`Nationales : ${JSON.stringify(national)}`)
+  for (const figures of national) console.log(`Nationales : ${JSON.stringify(figures)}`)
   writeReport(report, path.join(root, 'docs/benchmarks.json'), path.join(root, 'docs/benchmarks.md'))
   log('écrit : docs/benchmarks.json, docs/benchmarks.md')
 } finally {

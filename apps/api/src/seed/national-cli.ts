@@ -9,6 +9,9 @@ import { seedNational } from './national-seed.ts'
 const { values } = parseArgs({ options: { limit: { type: 'string' } } })
 await prepareDatabase()
 const result = await seedNational(db, { limit: values.limit ? Number(values.limit) : undefined })
+// Fresh statistics after a bulk load: without them PostgreSQL estimates lists ten times too long
+// and prefers scanning whole tables to index lookups.
+await db.$executeRawUnsafe('ANALYZE')
 const [territories, communes, actions, participations] = await Promise.all([
   db.territory.count(), db.organisation.count({ where: { kind: 'COMMUNE' } }), db.action.count(), db.participation.count(),
 ])
