@@ -1,14 +1,14 @@
 import { Client, fetchExchange } from '@urql/core'
-import { offlineExchange, type Cache, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache'
+import { offlineExchange, type CacheExchangeOpts, type Cache, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache'
 import { makeDefaultStorage } from '@urql/exchange-graphcache/default-storage'
-import { introspection } from '@mutualis/schema/introspection'
+import cacheSchema from '@mutualis/schema/cache-schema.json'
 import { trackingFetch } from './connectivity.ts'
 
 /** Types without an id (connections, join opportunities, mutation results) live inside their parent. */
 function embeddedTypes(): KeyingConfig {
   const keys: KeyingConfig = {}
-  for (const type of introspection.__schema.types) {
-    if (type.kind === 'OBJECT' && !type.name.startsWith('__') && !type.fields.some((field) => field.name === 'id')) keys[type.name] = () => null
+  for (const type of cacheSchema.__schema.types) {
+    if (type.kind === 'OBJECT' && !type.fields?.some((field) => field.name === 'id')) keys[type.name] = () => null
   }
   return keys
 }
@@ -58,7 +58,7 @@ export function createMutualisClient() {
     fetch: trackingFetch,
     // The API refuses cookie-authenticated requests without this header (CSRF prevention).
     fetchOptions: { credentials: 'same-origin', headers: { 'x-mutualis-csrf': '1' } },
-    exchanges: [offlineExchange({ schema: introspection, storage, keys: embeddedTypes(), updates }), fetchExchange],
+    exchanges: [offlineExchange({ schema: cacheSchema as CacheExchangeOpts['schema'], storage, keys: embeddedTypes(), updates }), fetchExchange],
   })
   return { client, hydrated }
 }
