@@ -12,7 +12,8 @@ export interface Measurement extends LoadFigures {
   label: string
   dataset: Dataset
   cache: boolean
-  /** Throughput as a share of bare yoga's `{ hello }` in the same run. */
+  /** Bare yoga's `{ hello }` measured just before, and this throughput as a share of it. */
+  bareYogaRequestsPerSecond: number
   ratioToBareYoga: number
   sqlStatements: number | null
 }
@@ -22,7 +23,8 @@ export interface BenchReport {
   /** Load average (1 min) when the run started: other work on the machine skews every figure. */
   machine: { cpus: number; cpuModel: string; node: string; loadAverage: number }
   settings: { connections: number; durationSeconds: number }
-  bareYoga: LoadFigures
+  /** Mean of the bare yoga measurements paired with each measurement. */
+  bareYoga: Pick<LoadFigures, 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'errors'>
   measurements: Measurement[]
   pwa: PwaFigures
   national: Array<{ dataset: Dataset; communes: number; actions: number; databaseBytes: number | null; p99Ratio: number }>
@@ -36,11 +38,11 @@ const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
 
 export function printTable(report: BenchReport): string {
   const lines = [
-    row(['requête', 'données', 'cache', 'req/s', '× yoga nu', 'p50 ms', 'p99 ms', 'erreurs', 'SQL/requête']),
-    row(Array(9).fill('---')),
-    row(['`{ hello }` (yoga nu)', '—', '—', report.bareYoga.requestsPerSecond, '1.00', report.bareYoga.p50Ms, report.bareYoga.p99Ms, report.bareYoga.errors, '—']),
+    row(['requête', 'données', 'cache', 'req/s', 'yoga nu juste avant', '× yoga nu', 'p50 ms', 'p99 ms', 'erreurs', 'SQL/requête']),
+    row(Array(10).fill('---')),
+    row(['`{ hello }` (yoga nu, moyenne)', '—', '—', report.bareYoga.requestsPerSecond, '—', '1.00', report.bareYoga.p50Ms, report.bareYoga.p99Ms, report.bareYoga.errors, '—']),
     ...report.measurements.map((m) =>
-      row([m.label, datasetLabels[m.dataset], m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—']),
+      row([m.label, datasetLabels[m.dataset], m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.bareYogaRequestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—']),
     ),
   ]
   return lines.join('\n')

@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { reads } from './bench-operations.ts'
-import { measureLoad } from './load.ts'
+import { measureLoad, type LoadFigures } from './load.ts'
 import { buildPwa, firstScreenJsGzipBytes, lighthouseScores, pwaBudgetScript, type PwaFigures } from './pwa-figures.ts'
 import { machine, printTable, writeReport, type BenchReport, type Dataset, type Measurement } from './report.ts'
 import { startApi, startBareYoga } from './servers.ts'
@@ -46,21 +46,28 @@ try {
   for (const copy of ['count.db', 'write.db']) fs.copyFileSync(path.join(work, 'dijon.db'), path.join(work, copy))
   const dijonSql = countSql(sqliteUrl('count.db'), !args['no-write'])
 
-  log('yoga nu, { hello }…')
+  // On a machine others share, throughput drifts during a run: each measurement is paired with a
+  // bare yoga measurement taken just before it, and its ratio is to that one.
   const bare = await startBareYoga()
-  const bareYoga = await measureLoad({ url: bare.url, connections, durationSeconds, body: JSON.stringify({ query: '{ hello }' }) })
-  await bare.stop()
+  const bareRuns: LoadFigures[] = []
+  const measureBare = async () => {
+    const figures = await measureLoad({ url: bare.url, connections, durationSeconds, body: JSON.stringify({ query: '{ hello }' }) })
+    bareRuns.push(figures)
+    log(`yoga nu, { hello } : ${figures.requestsPerSecond} req/s`)
+    return figures
+  }
   const measurements: Measurement[] = []
-  const record = (m: Omit<Measurement, 'ratioToBareYoga'>) => {
-    measurements.push({ ...m, ratioToBareYoga: m.requestsPerSecond / bareYoga.requestsPerSecond })
+  const record = (m: Omit<Measurement, 'ratioToBareYoga' | 'bareYogaRequestsPerSecond'>, bareFigures: LoadFigures) => {
+    measurements.push({ ...m, bareYogaRequestsPerSecond: bareFigures.requestsPerSecond, ratioToBareYoga: m.requestsPerSecond / bareFigures.requestsPerSecond })
     log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs ${JSON.stringify(m.breakdown)}`)
   }
 
   async function measureReads(databaseUrl: string, dataset: Dataset, sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
     const api = await startApi(databaseUrl, { cache })
     for (const read of reads) {
+      const bareFigures = await measureBare()
       const figures = await measureLoad({ url: api.url, connections, durationSeconds, body: JSON.stringify({ query: read.query, variables: read.variables }) })
-      record({ key: read.key, label: read.label, dataset, cache, sqlStatements: sql[read.key] ?? null, ...figures })
+      record({ key: read.key, label: read.label, dataset, cache, sqlStatements: sql[read.key] ?? null, ...figures }, bareFigures)
     }
     await after?.(api.url)
     await api.stop()
@@ -88,8 +95,9 @@ try {
   if (!args['no-write']) {
     log('recordProgress sur une base jetable…')
     const api = await startApi(sqliteUrl('write.db'), { cache: true })
+    const bareFigures = await measureBare()
     const figures = await measureRecordProgress(api.url, connections, durationSeconds)
-    record({ key: 'recordProgress', label: 'recordProgress (mutation)', dataset: 'dijon', cache: true, sqlStatements: dijonSql.counts.recordProgress ?? null, ...figures })
+    record({ key: 'recordProgress', label: 'recordProgress (mutation)', dataset: 'dijon', cache: true, sqlStatements: dijonSql.counts.recordProgress ?? null, ...figures }, bareFigures)
     await api.stop()
   }
 
@@ -104,6 +112,9 @@ try {
     national.push({ dataset, ...nationalSql.totals, p99Ratio: p99(dataset) / p99('dijon') })
   }
 
+  await bare.stop()
+  const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / values.length)
+  const bareYoga = { requestsPerSecond: mean(bareRuns.map((r) => r.requestsPerSecond)), p50Ms: mean(bareRuns.map((r) => r.p50Ms)), p99Ms: mean(bareRuns.map((r) => r.p99Ms)), errors: bareRuns.reduce((sum, r) => sum + r.errors, 0) }
   const report: BenchReport = { date: new Date().toISOString(), machine: startMachine, settings: { connections, durationSeconds }, bareYoga, measurements, pwa, national }
   console.log(`\n${printTable(report)}\n`)
   console.log(`PWA : ${JSON.stringify(pwa)}`)
