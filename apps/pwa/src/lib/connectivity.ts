@@ -46,8 +46,3 @@ export const trackingFetch: typeof fetch = async (input, init) => {
     throw error
   }
 }
-
-/** Called when the browser says it is back online, so a retry can prove the server reachable. */
-export function onReconnect(listener: () => void) {
-  if (typeof window !== 'undefined') window.addEventListener('online', listener)
-}

@@ -32,15 +32,13 @@ export function createQuery<Data, Variables extends AnyVariables>(args: {
   variables?: () => Variables
   pause?: () => boolean
   requestPolicy?: RequestPolicy
-}): [QueryState<Data>, (options?: { requestPolicy?: RequestPolicy }) => void] {
+}): [QueryState<Data>] {
   const client = useClient()
   const [store, setStore] = createStore<{ data?: Data }>({})
   const [fetching, setFetching] = createSignal(false)
   const [error, setError] = createSignal<CombinedError>()
-  const [generation, setGeneration] = createSignal<{ requestPolicy?: RequestPolicy }>({})
 
   createEffect(() => {
-    const options = generation()
     if (!cacheReady() || args.pause?.()) {
       setFetching(false)
       return
@@ -48,7 +46,7 @@ export function createQuery<Data, Variables extends AnyVariables>(args: {
     const variables = (args.variables?.() ?? {}) as Variables
     setFetching(true)
     const subscription = untrack(() =>
-      client.query(args.query, variables, { requestPolicy: options.requestPolicy ?? args.requestPolicy }).subscribe((result) =>
+      client.query(args.query, variables, { requestPolicy: args.requestPolicy }).subscribe((result) =>
         batch(() => {
           setStore('data', reconcile(result.data as Data))
           setError(result.error)
@@ -70,5 +68,5 @@ export function createQuery<Data, Variables extends AnyVariables>(args: {
       return error()
     },
   }
-  return [state, (options = {}) => setGeneration({ ...options })]
+  return [state]
 }

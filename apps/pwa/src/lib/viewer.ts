@@ -5,11 +5,8 @@ import { MeQuery, type Viewer } from './viewer.queries.ts'
 
 /** The signed-in account (null when anonymous), shared by every screen. */
 export function createViewerState() {
-  const [me, reexecute] = createQuery({ query: MeQuery })
-  return {
-    viewer: (): Viewer | null => me.data?.me ?? null,
-    refresh: () => reexecute({ requestPolicy: 'network-only' }),
-  }
+  const [me] = createQuery({ query: MeQuery })
+  return { viewer: (): Viewer | null => me.data?.me ?? null }
 }
 
 export type ViewerState = ReturnType<typeof createViewerState>
