@@ -41,6 +41,16 @@ describe('response cache', () => {
     }
   })
 
+  it('computes a page many readers ask for at once, after a write, once', async () => {
+    const one = await countSql(() => graphql(communePageQuery, { inseeCode: chenove }))
+    const action = await chenoveAction()
+    await db.action.update({ where: { id: action.id }, data: { title: `${action.title} (relue)` } })
+    const pages: CommunePage[] = []
+    const together = await countSql(() => Promise.all(Array.from({ length: 5 }, async () => pages.push((await query<CommunePage>(communePageQuery, { inseeCode: chenove }))))), { allowCache: true })
+    expect(together.count).toBe(one.count)
+    expect(pages.map((page) => page.commune.participations.find((p) => p.action.id === encodeGlobalID('Action', action.id))?.action.title)).toEqual(Array(5).fill(`${action.title} (relue)`))
+  })
+
   it('answers afresh when asked with Cache-Control: no-cache', async () => {
     await query(communePageQuery, { inseeCode: chenove })
     const fresh = await countSql(() => graphql(communePageQuery, { inseeCode: chenove }, { 'cache-control': 'no-cache' }), { allowCache: true })

@@ -65,8 +65,11 @@ try {
   async function measureReads(databaseUrl: string, dataset: Dataset, sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
     const api = await startApi(databaseUrl, { cache })
     for (const read of reads) {
+      const body = JSON.stringify({ query: read.query, variables: read.variables })
+      // "Cache warm": the answer is in the cache before the first measured request.
+      if (cache) await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
       const bareFigures = await measureBare()
-      const figures = await measureLoad({ url: api.url, connections, durationSeconds, body: JSON.stringify({ query: read.query, variables: read.variables }) })
+      const figures = await measureLoad({ url: api.url, connections, durationSeconds, body })
       record({ key: read.key, label: read.label, dataset, cache, sqlStatements: sql[read.key] ?? null, ...figures }, bareFigures)
     }
     await after?.(api.url)

@@ -1,4 +1,4 @@
-import { getOperationAST } from 'graphql'
+import { getOperationAST, parse } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { createInMemoryCache, useResponseCache as useYogaResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache'
 import { Redis } from 'ioredis'
@@ -73,6 +73,26 @@ function prepareForCache(result: { data?: unknown; extensions?: Record<string, u
   Object.assign(result, { stringify: () => (text ??= JSON.stringify({ data })) })
 }
 
+const operationKinds = new Map<string, string>()
+/**
+ * Only queries are cached. The cache plugin would store a mutation's answer too (with
+ * invalidateViaMutation off), and a replay would then get the first answer without being run.
+ */
+function isQuery(documentString: string, operationName: string | null | undefined): boolean {
+  const key = `${operationName ?? ''}|${documentString}`
+  let kind = operationKinds.get(key)
+  if (kind === undefined) {
+    try {
+      kind = getOperationAST(parse(documentString), operationName)?.operation ?? 'invalid'
+    } catch {
+      kind = 'invalid'
+    }
+    if (operationKinds.size >= 1000) operationKinds.clear()
+    operationKinds.set(key, kind)
+  }
+  return kind === 'query'
+}
+
 /**
  * Whose cache partition a request reads: one shared by every anonymous visitor (published data),
  * one per signed-in user (role, organisations and `me` all follow from the user; a change of role
@@ -130,12 +150,36 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
     set: (key, result, entities, ttl) => {
       if (key.startsWith(NO_CACHE)) return
       prepareForCache(result, !includeExtensionMetadata)
-      return entries.set(key, result, entities, ttl)
+      const stored = entries.set(key, result, entities, ttl)
+      finish(key)
+      return stored
     },
     invalidate: (entities) => entries.invalidate(entities),
   }
 
-  const finishWrites: Plugin = {
+  // After a write every reader of a popular page misses at once: the first computes the answer and
+  // the others wait for it rather than each sending the same SQL. A waiter that finds no answer
+  // (the first failed, or took more than 10 s) computes its own.
+  const computing = new Map<string, { answered: Promise<void>; finish: () => void }>()
+  const computedBy = new WeakMap<Request, string>()
+  const finish = (key: string | undefined) => {
+    if (key === undefined) return
+    computing.get(key)?.finish()
+    computing.delete(key)
+  }
+  async function singleFlight(key: string, request: Request) {
+    const current = computing.get(key)
+    if (current) {
+      await Promise.race([current.answered, new Promise((resolve) => setTimeout(resolve, 10_000).unref())])
+    } else if (!entries.get(key)) {
+      let resolve!: () => void
+      computing.set(key, { answered: new Promise<void>((r) => (resolve = r)), finish: () => resolve() })
+      computedBy.set(request, key)
+    }
+    return key
+  }
+
+  const coordination: Plugin = {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return
       setExecuteFn(async (executionArgs) => {
@@ -147,6 +191,9 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
         }
       })
     },
+    onResponse({ request }) {
+      finish(computedBy.get(request))
+    },
   }
 
   const responseCache = useYogaResponseCache({
@@ -156,8 +203,8 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
     // In development each answer says whether it came from the cache (extensions.responseCache).
     includeExtensionMetadata,
     session: partitionOf,
-    buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId }) => {
-      if (sessionId === NO_CACHE) return NO_CACHE
+    buildResponseCacheKey: async ({ documentString, variableValues, operationName, sessionId, request }) => {
+      if (sessionId === NO_CACHE || !isQuery(documentString, operationName)) return NO_CACHE
       let generation: string
       try {
         generation = await clock.read()
@@ -168,9 +215,9 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
         seen = generation
         entries = newEntries()
       }
-      return `${generation}|${sessionId ?? 'anonymous'}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`
+      return singleFlight(`${generation}|${sessionId ?? 'anonymous'}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`, request)
     },
     shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith(NO_CACHE) && !result.errors?.length,
   })
-  return [finishWrites, responseCache]
+  return [coordination, responseCache]
 }
