@@ -4,8 +4,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 
 const root = path.resolve(import.meta.dirname, '../../../..')
-const pwaDir = path.join(root, 'apps/pwa')
-const dist = path.join(pwaDir, 'dist')
+const dist = path.join(root, 'apps/pwa/dist')
 
 export interface PwaFigures {
   /** Gzipped JavaScript the first screen loads: index.html's module scripts and their preloads. */
@@ -14,10 +13,24 @@ export interface PwaFigures {
   note?: string
 }
 
-/** The PWA engineer's budget script, when there is one, is the reference for these figures. */
-export function pwaBudgetScript(): string | null {
-  const scripts = JSON.parse(fs.readFileSync(path.join(pwaDir, 'package.json'), 'utf8')).scripts ?? {}
-  return scripts.budget ? 'budget' : null
+/**
+ * Runs the PWA's budget script (`pnpm budget`: first-screen JS, Lighthouse mobile as the median of
+ * three runs per page) and reads its figures from what it prints. Null when there is no such script
+ * or its output no longer has the expected lines. It exits 1 over budget: its figures still count.
+ */
+export function budgetScriptFigures(log: (line: string) => void): PwaFigures | null {
+  const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {}
+  if (!scripts.budget) return null
+  log('PWA : script budget (pnpm budget)…')
+  const run = spawnSync('pnpm', ['--silent', 'budget'], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 1_200_000 })
+  const total = /total ([\d.]+) Ko gzip/.exec(run.stdout ?? '')
+  if (!total) return null
+  const lighthouse: Record<string, number> = {}
+  for (const [, page, performance, accessibility] of (run.stdout ?? '').matchAll(/Lighthouse mobile (\S+) : performance (\d+).*?accessibilité (\d+)/g)) {
+    lighthouse[`performance ${page}`] = Number(performance)
+    lighthouse[`accessibilité ${page}`] = Number(accessibility)
+  }
+  return { firstScreenJsGzipBytes: Math.round(Number(total[1]) * 1024), lighthouse, note: 'script budget de la PWA, médiane de 3 passages Lighthouse par page' }
 }
 
 export function buildPwa(): boolean {

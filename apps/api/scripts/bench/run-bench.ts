@@ -8,7 +8,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { reads } from './bench-operations.ts'
 import { measureLoad, type LoadFigures } from './load.ts'
-import { buildPwa, firstScreenJsGzipBytes, lighthouseScores, pwaBudgetScript, type PwaFigures } from './pwa-figures.ts'
+import { budgetScriptFigures, buildPwa, firstScreenJsGzipBytes, lighthouseScores, type PwaFigures } from './pwa-figures.ts'
 import { machine, printTable, writeReport, type BenchReport, type Dataset, type Measurement } from './report.ts'
 import { startApi, startBareYoga } from './servers.ts'
 import { measureRecordProgress } from './write-load.ts'
@@ -76,19 +76,15 @@ try {
     await api.stop()
   }
 
-  const pwa: PwaFigures = { firstScreenJsGzipBytes: null, lighthouse: null }
+  // The PWA's own budget script (`pnpm budget`) is the reference for its figures; without it, or
+  // when its output cannot be read, the harness measures the same two things itself.
+  let pwa: PwaFigures | null = args['no-lighthouse'] ? null : budgetScriptFigures(log)
   await measureReads(sqliteUrl('dijon.db'), 'dijon', dijonSql.counts, false)
   await measureReads(sqliteUrl('dijon.db'), 'dijon', dijonSql.counts, true, async (graphqlUrl) => {
-    const budget = pwaBudgetScript()
-    if (budget) {
-      log('PWA : script budget de apps/pwa…')
-      const run = spawnSync('pnpm', ['--filter', '@mutualis/pwa', budget], { cwd: root, encoding: 'utf8', env: { ...process.env, PWA_URL: graphqlUrl.replace(/graphql$/, '') } })
-      console.log(run.stdout)
-      pwa.note = 'voir la sortie du script budget de la PWA'
-    }
+    if (pwa) return
     log('PWA : construction et poids du premier écran…')
-    if (!buildPwa()) pwa.note = 'la construction de la PWA a échoué'
-    pwa.firstScreenJsGzipBytes = firstScreenJsGzipBytes()
+    const built = buildPwa()
+    pwa = { firstScreenJsGzipBytes: firstScreenJsGzipBytes(), lighthouse: null, ...(built ? {} : { note: 'la construction de la PWA a échoué' }) }
     if (!args['no-lighthouse']) {
       log('Lighthouse mobile (Chromium)…')
       pwa.lighthouse = lighthouseScores(graphqlUrl.replace(/graphql$/, ''))
@@ -118,7 +114,7 @@ try {
   await bare.stop()
   const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / values.length)
   const bareYoga = { requestsPerSecond: mean(bareRuns.map((r) => r.requestsPerSecond)), p50Ms: mean(bareRuns.map((r) => r.p50Ms)), p99Ms: mean(bareRuns.map((r) => r.p99Ms)), errors: bareRuns.reduce((sum, r) => sum + r.errors, 0) }
-  const report: BenchReport = { date: new Date().toISOString(), machine: startMachine, settings: { connections, durationSeconds }, bareYoga, measurements, pwa, national }
+  const report: BenchReport = { date: new Date().toISOString(), machine: startMachine, settings: { connections, durationSeconds }, bareYoga, measurements, pwa: pwa ?? { firstScreenJsGzipBytes: null, lighthouse: null }, national }
   console.log(`\n${printTable(report)}\n`)
   console.log(`PWA : ${JSON.stringify(pwa)}`)
   for (const figures of national) console.log(`Nationales : ${JSON.stringify(figures)}`)
