@@ -16,7 +16,7 @@ const routes: Array<{ prefix: string; handler: Handler }> = [
   { prefix: '/rapport.docx', handler: toNodeHandler(handleReport) },
 ]
 
-const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
+export const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 
 /** The whole HTTP surface of Mutualis on one port: GraphQL, other routes, then the PWA. */
 export function createHttpHandler(serveStatic = staticFiles(pwaDist)): Handler {

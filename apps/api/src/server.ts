@@ -12,9 +12,10 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT « ${process.env.PORT} » n'est pas un numéro de port (0 à 65535).`)
   // Loaded after the checks above: reading the database configuration may itself raise a ConfigError.
   const { prepareDatabase } = await import('./startup.ts')
-  const { createHttpHandler } = await import('./http.ts')
+  const { createHttpHandler, pwaDist } = await import('./http.ts')
+  const { staticFiles } = await import('./static-files.ts')
   await prepareDatabase()
-  const handle = createHttpHandler()
+  const handle = createHttpHandler(staticFiles(pwaDist, { warm: true }))
   const server = createServer((req, res) => void handle(req, res))
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`le port ${port} est déjà utilisé ; choisissez-en un autre avec PORT=4001 pnpm start.`)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { compressedVariants, negotiateEncoding, type Encoding } from './static-compression.ts'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,26 +16,88 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
+/** Types worth compressing: text. PNG and WOFF2 are compressed already. */
+const compressible = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt'])
+
+interface StaticFile {
+  body: Buffer
+  type: string
+  etag: string
+  /** brotli and gzip bodies, computed once per file version; absent while being computed. */
+  variants?: Partial<Record<Encoding, Buffer>>
+}
+
 /**
  * Serves the built PWA. Hashed assets are cached for a year; index.html and the service worker
- * are revalidated so a new version reaches users. Unknown paths fall back to index.html (client routes).
+ * are revalidated (ETag, 304) so a new version reaches users. Text is sent brotli- or
+ * gzip-compressed when the browser accepts it, compressed once per file and kept in memory
+ * (the build is a few hundred kilobytes). Unknown paths fall back to index.html (client routes).
  */
-export function staticFiles(root: string) {
+export function staticFiles(root: string, options: { warm?: boolean } = {}) {
   const rootDir = path.resolve(root)
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
+  const files = new Map<string, StaticFile>()
+  const compressing = new Set<Promise<unknown>>()
+  // The server compresses the whole build at start, so even the first visitor gets small files.
+  if (options.warm && fs.existsSync(rootDir)) {
+    for (const name of fs.readdirSync(rootDir, { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(rootDir, name)
+      if (fs.statSync(file).isFile()) load(file)
+    }
+  }
+
+  function load(file: string): StaticFile {
+    const stat = fs.statSync(file)
+    const etag = `"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`
+    const cached = files.get(file)
+    if (cached?.etag === etag) return cached
+    const extension = path.extname(file)
+    const entry: StaticFile = { body: fs.readFileSync(file), type: types[extension] ?? 'application/octet-stream', etag }
+    files.set(file, entry)
+    if (compressible.has(extension) && entry.body.length > 512) {
+      const pending = compressedVariants(entry.body).then(
+        (variants) => { entry.variants = variants },
+        () => { /* served uncompressed: compression is an optimisation only */ },
+      )
+      compressing.add(pending)
+      void pending.finally(() => compressing.delete(pending))
+    }
+    return entry
+  }
+
+  const serve = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     if (!fs.existsSync(path.join(rootDir, 'index.html'))) return false
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+    let urlPath: string
+    try {
+      urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+    } catch {
+      return false
+    }
     let file = path.join(rootDir, path.normalize(urlPath))
     if (!file.startsWith(rootDir)) return false
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rootDir, 'index.html')
+    const entry = load(file)
     const immutable = file.includes(`${path.sep}assets${path.sep}`)
-    res.writeHead(200, {
-      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+    const headers: Record<string, string | number> = {
+      'content-type': entry.type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    })
-    if (req.method === 'HEAD') res.end()
-    else fs.createReadStream(file).pipe(res)
+      etag: entry.etag,
+    }
+    if (compressible.has(path.extname(file))) headers.vary = 'Accept-Encoding'
+    if (req.headers['if-none-match'] === entry.etag) {
+      res.writeHead(304, headers)
+      res.end()
+      return true
+    }
+    const encoding = entry.variants && negotiateEncoding(req.headers['accept-encoding'])
+    const body = (encoding && entry.variants?.[encoding]) || entry.body
+    if (body !== entry.body && encoding) headers['content-encoding'] = encoding
+    headers['content-length'] = body.length
+    res.writeHead(200, headers)
+    res.end(req.method === 'HEAD' ? undefined : body)
     return true
   }
+  /** Resolves once the files loaded so far have their compressed forms. */
+  const compressed = async () => { await Promise.all([...compressing]) }
+  return Object.assign(serve, { compressed })
 }
