@@ -6,7 +6,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staticFiles } from '../../apps/api/src/static-files.ts'
-import { negotiateEncoding } from '../../apps/api/src/static-compression.ts'
+import { negotiateEncoding } from '../../apps/api/src/http-compression.ts'
 
 // A build like the PWA's: a shell, a hashed script, an icon.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-static-'))

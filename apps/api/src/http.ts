@@ -3,6 +3,7 @@ import path from 'node:path'
 import { handleExport } from './export/export.route.ts'
 import { toNodeHandler } from './export/node-adapter.ts'
 import { handleReport } from './report/report.route.ts'
+import { withBufferedBody } from './request-body.ts'
 import { staticFiles } from './static-files.ts'
 import { yoga } from './yoga.ts'
 
@@ -10,7 +11,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<voi
 
 /** HTTP routes besides GraphQL, by path prefix. The built PWA answers everything else. */
 const routes: Array<{ prefix: string; handler: Handler }> = [
-  { prefix: '/graphql', handler: yoga },
+  { prefix: '/graphql', handler: withBufferedBody(yoga) },
   { prefix: '/export', handler: toNodeHandler(handleExport) },
   { prefix: '/rapport', handler: toNodeHandler(handleReport) },
   { prefix: '/rapport.docx', handler: toNodeHandler(handleReport) },

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { compressedVariants, negotiateEncoding, type Encoding } from './static-compression.ts'
+import { compressedVariants, negotiateEncoding, type Encoding } from './http-compression.ts'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,6 +2,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { createYoga } from 'graphql-yoga'
 import { analystExamples } from './analytics/analyst-examples.ts'
 import { createContext, type ServerContext } from './context.ts'
+import { useCompression } from './plugins/use-compression.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
 import { useResponseCache } from './plugins/use-response-cache.ts'
@@ -31,5 +32,5 @@ export const yoga = createYoga<ServerContext>({
     defaultTabs: [{ query: exampleQuery }, ...analystExamples.map((example) => ({ query: example.query }))],
   },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
-  plugins: [useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...useResponseCache()],
+  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...useResponseCache()],
 })

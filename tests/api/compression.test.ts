@@ -1,0 +1,61 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { yoga } from '@mutualis/api/yoga.ts'
+import { createHttpHandler } from '@mutualis/api/http.ts'
+import { maxRequestBytes } from '@mutualis/api/request-body.ts'
+import { communeInsee } from '../fixtures/seed.ts'
+
+const communePage = `query { commune(inseeCode: "${communeInsee("Chenôve")}") { name participations { action { title statusLabel domain { name } } } joinable { howToJoin action { title statusLabel } } } }`
+const ask = (query: string, headers: Record<string, string>) =>
+  yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
+
+describe('GraphQL answers on a slow network', () => {
+  it('come brotli-compressed to a browser, several times smaller, decoding to the same answer', async () => {
+    const plain = await ask(communePage, {})
+    const plainText = await plain.text()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/)
+    expect(JSON.parse(plainText).data.commune.name).toBe('Chenôve')
+
+    const compressed = await ask(communePage, { 'accept-encoding': 'gzip, deflate, br' })
+    expect(compressed.headers.get('content-encoding')).toBe('br')
+    const body = await bytes(compressed)
+    expect(Number(compressed.headers.get('content-length'))).toBe(body.length)
+    expect(body.length).toBeLessThan(Buffer.byteLength(plainText) / 3)
+    expect(zlib.brotliDecompressSync(body).toString()).toBe(plainText)
+  })
+
+  it('fall back to gzip', async () => {
+    const response = await ask(communePage, { 'accept-encoding': 'gzip' })
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect(JSON.parse(zlib.gunzipSync(await bytes(response)).toString()).data.commune.name).toBe('Chenôve')
+  })
+
+  it('leave short answers as they are', async () => {
+    const response = await ask('{ __typename }', { 'accept-encoding': 'br' })
+    expect(response.headers.get('content-encoding')).toBeNull()
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } })
+  })
+})
+
+describe('an oversized request', () => {
+  const server = http.createServer(createHttpHandler(() => false))
+  let url = ''
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+  })
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+  it('is refused with 413 and a French message, while a normal one is answered', async () => {
+    const note = 'x'.repeat(maxRequestBytes)
+    const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', variables: { note } }) })
+    expect(refused.status).toBe(413)
+    expect((await refused.json()).errors[0].message).toMatch(/Requête trop volumineuse/)
+    const answered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
+    expect(await answered.json()).toEqual({ data: { __typename: 'Query' } })
+  })
+})
