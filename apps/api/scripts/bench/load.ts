@@ -32,6 +32,8 @@ export interface LoadOptions {
   requests?: AutocannonRequest[]
   /** Whether a 200 answer is a real success (a GraphQL error also comes with 200). */
   verifyBody?: (body: string) => boolean
+  /** The server's CPU seconds so far: sampled around the measured run. */
+  serverCpuSeconds?: () => number | null
 }
 
 export interface LoadFigures {
@@ -42,6 +44,11 @@ export interface LoadFigures {
   errors: number
   breakdown: { connection: number; timeouts: number; non2xx: number; wrongAnswers: number }
   requests: number
+  /**
+   * Server CPU during the measured run, in % of one core (a Node server uses one). Near 100: the
+   * server was the limit. Well below: the load generator, on the same cores, was.
+   */
+  serverCpuPercent: number | null
 }
 
 const noGraphQLErrors = (body: string) => !body.includes('"errors"')
@@ -60,7 +67,11 @@ export async function measureLoad(options: LoadOptions, warmupSeconds = 2): Prom
       verifyBody: options.verifyBody ?? noGraphQLErrors,
     })
   if (warmupSeconds > 0) await run(warmupSeconds)
+  const cpuBefore = options.serverCpuSeconds?.() ?? null
+  const started = performance.now()
   const result = await run(options.durationSeconds)
+  const cpuAfter = options.serverCpuSeconds?.() ?? null
+  const serverCpuPercent = cpuBefore === null || cpuAfter === null ? null : Math.round((100 * (cpuAfter - cpuBefore)) / ((performance.now() - started) / 1000))
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -68,5 +79,6 @@ export async function measureLoad(options: LoadOptions, warmupSeconds = 2): Prom
     errors: result.errors + result.non2xx + result.mismatches,
     breakdown: { connection: result.errors - result.timeouts, timeouts: result.timeouts, non2xx: result.non2xx, wrongAnswers: result.mismatches },
     requests: result.requests.total,
+    serverCpuPercent,
   }
 }

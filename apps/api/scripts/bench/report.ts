@@ -24,7 +24,7 @@ export interface BenchReport {
   machine: { cpus: number; cpuModel: string; node: string; loadAverage: number }
   settings: { connections: number; durationSeconds: number }
   /** Mean of the bare yoga measurements paired with each measurement. */
-  bareYoga: Pick<LoadFigures, 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'errors'>
+  bareYoga: Pick<LoadFigures, 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'errors' | 'serverCpuPercent'>
   measurements: Measurement[]
   pwa: PwaFigures
   national: Array<{ dataset: Dataset; communes: number; actions: number; databaseBytes: number | null; p99Ratio: number }>
@@ -34,15 +34,16 @@ export function machine() {
   return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'inconnu', node: process.version, loadAverage: Number(os.loadavg()[0].toFixed(2)) }
 }
 
+const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${value} %`)
 const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`
 
 export function printTable(report: BenchReport): string {
   const lines = [
-    row(['requête', 'données', 'cache', 'req/s', 'yoga nu juste avant', '× yoga nu', 'p50 ms', 'p99 ms', 'erreurs', 'SQL/requête']),
-    row(Array(10).fill('---')),
-    row(['`{ hello }` (yoga nu, moyenne)', '—', '—', report.bareYoga.requestsPerSecond, '—', '1.00', report.bareYoga.p50Ms, report.bareYoga.p99Ms, report.bareYoga.errors, '—']),
+    row(['requête', 'données', 'cache', 'req/s', 'yoga nu juste avant', '× yoga nu', 'p50 ms', 'p99 ms', 'erreurs', 'SQL/requête', 'CPU serveur']),
+    row(Array(11).fill('---')),
+    row(['`{ hello }` (yoga nu, moyenne)', '—', '—', report.bareYoga.requestsPerSecond, '—', '1.00', report.bareYoga.p50Ms, report.bareYoga.p99Ms, report.bareYoga.errors, '—', percent(report.bareYoga.serverCpuPercent)]),
     ...report.measurements.map((m) =>
-      row([m.label, datasetLabels[m.dataset], m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.bareYogaRequestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—']),
+      row([m.label, datasetLabels[m.dataset], m.cache ? 'chaud' : 'sans', m.requestsPerSecond, m.bareYogaRequestsPerSecond, m.ratioToBareYoga.toFixed(2), m.p50Ms, m.p99Ms, m.errors, m.sqlStatements ?? '—', percent(m.serverCpuPercent)]),
     ),
   ]
   return lines.join('\n')

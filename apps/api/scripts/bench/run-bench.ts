@@ -10,7 +10,7 @@ import { reads } from './bench-operations.ts'
 import { measureLoad, type LoadFigures } from './load.ts'
 import { budgetScriptFigures, buildPwa, firstScreenJsGzipBytes, lighthouseScores, type PwaFigures } from './pwa-figures.ts'
 import { machine, printTable, writeReport, type BenchReport, type Dataset, type Measurement } from './report.ts'
-import { startApi, startBareYoga } from './servers.ts'
+import { startApi, startBareYoga, startCeiling } from './servers.ts'
 import { measureRecordProgress } from './write-load.ts'
 
 const { values: args } = parseArgs({
@@ -51,7 +51,7 @@ try {
   const bare = await startBareYoga()
   const bareRuns: LoadFigures[] = []
   const measureBare = async () => {
-    const figures = await measureLoad({ url: bare.url, connections, durationSeconds, body: JSON.stringify({ query: '{ hello }' }) })
+    const figures = await measureLoad({ url: bare.url, connections, durationSeconds, body: JSON.stringify({ query: '{ hello }' }), serverCpuSeconds: bare.cpuSeconds })
     bareRuns.push(figures)
     log(`yoga nu, { hello } : ${figures.requestsPerSecond} req/s`)
     return figures
@@ -59,7 +59,7 @@ try {
   const measurements: Measurement[] = []
   const record = (m: Omit<Measurement, 'ratioToBareYoga' | 'bareYogaRequestsPerSecond'>, bareFigures: LoadFigures) => {
     measurements.push({ ...m, bareYogaRequestsPerSecond: bareFigures.requestsPerSecond, ratioToBareYoga: m.requestsPerSecond / bareFigures.requestsPerSecond })
-    log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs ${JSON.stringify(m.breakdown)}`)
+    log(`${m.label} (${m.dataset}, cache ${m.cache ? 'chaud' : 'coupé'}) : ${m.requestsPerSecond} req/s, p99 ${m.p99Ms} ms, ${m.errors} erreurs ${JSON.stringify(m.breakdown)}, CPU serveur ${m.serverCpuPercent ?? '?'} %`)
   }
 
   async function measureReads(databaseUrl: string, dataset: Dataset, sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
@@ -69,11 +69,23 @@ try {
       // "Cache warm": the answer is in the cache before the first measured request.
       if (cache) await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
       const bareFigures = await measureBare()
-      const figures = await measureLoad({ url: api.url, connections, durationSeconds, body })
+      const figures = await measureLoad({ url: api.url, connections, durationSeconds, body, serverCpuSeconds: api.cpuSeconds })
       record({ key: read.key, label: read.label, dataset, cache, sqlStatements: sql[read.key] ?? null, ...figures }, bareFigures)
+      if (read.key === 'communePage' && dataset === 'dijon' && !cache) await measureCeiling(api.url, body)
     }
     await after?.(api.url)
     await api.stop()
+  }
+
+  /** The same commune page answered from memory by yoga with Mutualis's schema: see ceiling-server.ts. */
+  async function measureCeiling(apiUrl: string, body: string) {
+    const answerFile = path.join(work, 'commune-page.json')
+    fs.writeFileSync(answerFile, await (await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text())
+    const ceiling = await startCeiling(answerFile)
+    const bareFigures = await measureBare()
+    const figures = await measureLoad({ url: ceiling.url, connections, durationSeconds, body, serverCpuSeconds: ceiling.cpuSeconds })
+    record({ key: 'communePageCeiling', label: 'Page commune, réponse en mémoire (plafond)', dataset: 'dijon', cache: false, sqlStatements: 0, ...figures }, bareFigures)
+    await ceiling.stop()
   }
 
   // The PWA's own budget script (`pnpm budget`) is the reference for its figures; without it, or
@@ -95,7 +107,7 @@ try {
     log('recordProgress sur une base jetable…')
     const api = await startApi(sqliteUrl('write.db'), { cache: true })
     const bareFigures = await measureBare()
-    const figures = await measureRecordProgress(api.url, connections, durationSeconds)
+    const figures = await measureRecordProgress(api.url, connections, durationSeconds, api.cpuSeconds)
     record({ key: 'recordProgress', label: 'recordProgress (mutation)', dataset: 'dijon', cache: true, sqlStatements: dijonSql.counts.recordProgress ?? null, ...figures }, bareFigures)
     await api.stop()
   }
@@ -113,7 +125,7 @@ try {
 
   await bare.stop()
   const mean = (values: number[]) => Math.round(values.reduce((sum, value) => sum + value, 0) / values.length)
-  const bareYoga = { requestsPerSecond: mean(bareRuns.map((r) => r.requestsPerSecond)), p50Ms: mean(bareRuns.map((r) => r.p50Ms)), p99Ms: mean(bareRuns.map((r) => r.p99Ms)), errors: bareRuns.reduce((sum, r) => sum + r.errors, 0) }
+  const bareYoga = { requestsPerSecond: mean(bareRuns.map((r) => r.requestsPerSecond)), p50Ms: mean(bareRuns.map((r) => r.p50Ms)), p99Ms: mean(bareRuns.map((r) => r.p99Ms)), errors: bareRuns.reduce((sum, r) => sum + r.errors, 0), serverCpuPercent: bareRuns.every((r) => r.serverCpuPercent !== null) ? mean(bareRuns.map((r) => r.serverCpuPercent!)) : null }
   const report: BenchReport = { date: new Date().toISOString(), machine: startMachine, settings: { connections, durationSeconds }, bareYoga, measurements, pwa: pwa ?? { firstScreenJsGzipBytes: null, lighthouse: null }, national }
   console.log(`\n${printTable(report)}\n`)
   console.log(`PWA : ${JSON.stringify(pwa)}`)

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { cpuSeconds } from './process-cpu.ts'
 
 const apiDir = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(apiDir, 'node_modules/.bin/tsx')
@@ -13,6 +14,8 @@ process.on('exit', () => {
 
 export interface Server {
   url: string
+  /** CPU seconds the server has used so far (its whole process tree), null off Linux. */
+  cpuSeconds(): number | null
   stop(): Promise<void>
 }
 
@@ -40,6 +43,7 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
   }
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    cpuSeconds: () => cpuSeconds(child.pid),
     stop: async () => {
       child.kill('SIGTERM')
       await exited
@@ -56,4 +60,9 @@ export function startApi(databaseUrl: string, options: { cache: boolean; env?: R
 /** graphql-yoga with a one-field schema: the ceiling any GraphQL answer of this stack can reach. */
 export function startBareYoga(): Promise<Server> {
   return startProcess('scripts/bench/bare-yoga-server.ts', {}, /bare yoga ready/)
+}
+
+/** graphql-yoga with Mutualis's schema answering one query from memory (see ceiling-server.ts). */
+export function startCeiling(answerFile: string): Promise<Server> {
+  return startProcess('scripts/bench/ceiling-server.ts', { ANSWER_FILE: answerFile }, /ceiling ready/)
 }

@@ -16,7 +16,7 @@ async function post(url: string, query: string, variables: Record<string, unknow
  * its own and sends back the version it last saw, as a real client does, so answers are successes
  * rather than conflicts (a conflict counts as an error).
  */
-export async function measureRecordProgress(url: string, connections: number, durationSeconds: number): Promise<LoadFigures> {
+export async function measureRecordProgress(url: string, connections: number, durationSeconds: number, serverCpuSeconds?: () => number | null): Promise<LoadFigures> {
   const { cookie } = await post(url, loginMutation, demoAdmin)
   if (!cookie) throw new Error('connexion du compte de démonstration impossible (base sans comptes de démonstration ?)')
   const versions = new Map<string, number>()
@@ -33,6 +33,7 @@ export async function measureRecordProgress(url: string, connections: number, du
     url,
     connections,
     durationSeconds: seconds,
+    serverCpuSeconds,
     headers: { cookie, 'x-mutualis-csrf': '1' },
     verifyBody: (answer) => answer.includes('RecordProgressSuccess'),
     requests: [
