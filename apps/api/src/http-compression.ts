@@ -71,3 +71,6 @@ export function dynamicCompressor(maxEntries = 200) {
       encoding === 'br' ? zlib.brotliCompressSync(text, dynamicOptions.br) : zlib.gzipSync(text, dynamicOptions.gzip))
   }
 }
+
+/** The compressor of GraphQL answers, shared by yoga's plugin and the cached-answer route. */
+export const answerCompressor = dynamicCompressor()

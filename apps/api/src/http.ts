@@ -3,15 +3,15 @@ import path from 'node:path'
 import { handleExport } from './export/export.route.ts'
 import { toNodeHandler } from './export/node-adapter.ts'
 import { handleReport } from './report/report.route.ts'
-import { withBufferedBody } from './request-body.ts'
+import { graphqlRoute } from './graphql-route.ts'
 import { staticFiles } from './static-files.ts'
-import { yoga } from './yoga.ts'
+import { responseCache, yoga } from './yoga.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
 /** HTTP routes besides GraphQL, by path prefix. The built PWA answers everything else. */
 const routes: Array<{ prefix: string; handler: Handler }> = [
-  { prefix: '/graphql', handler: withBufferedBody(yoga) },
+  { prefix: '/graphql', handler: graphqlRoute(yoga, responseCache) },
   { prefix: '/export', handler: toNodeHandler(handleExport) },
   { prefix: '/rapport', handler: toNodeHandler(handleReport) },
   { prefix: '/rapport.docx', handler: toNodeHandler(handleReport) },

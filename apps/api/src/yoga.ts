@@ -5,7 +5,7 @@ import { createContext, type ServerContext } from './context.ts'
 import { useCompression } from './plugins/use-compression.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
-import { useResponseCache } from './plugins/use-response-cache.ts'
+import { createResponseCache } from './plugins/use-response-cache.ts'
 import { schema } from './schema/index.ts'
 
 const exampleQuery = /* GraphQL */ `# Mutualis — le schéma de mutualisation de Dijon Métropole.
@@ -20,6 +20,9 @@ query CommunePage {
 }
 `
 
+/** The response cache: yoga's plugins, and the lookup the HTTP route answers anonymous hits with. */
+export const responseCache = createResponseCache()
+
 export const yoga = createYoga<ServerContext>({
   schema,
   context: createContext,
@@ -32,5 +35,5 @@ export const yoga = createYoga<ServerContext>({
     defaultTabs: [{ query: exampleQuery }, ...analystExamples.map((example) => ({ query: example.query }))],
   },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
-  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...useResponseCache()],
+  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...responseCache.plugins],
 })

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga'
-import { dynamicCompressor, minCompressedBytes, negotiateEncoding, type Encoding } from '../http-compression.ts'
+import { answerCompressor, minCompressedBytes, negotiateEncoding, type Encoding } from '../http-compression.ts'
 
 const compressible = /^(application\/(graphql-response\+)?json|text\/html)/
 
@@ -9,7 +9,6 @@ const compressible = /^(application\/(graphql-response\+)?json|text\/html)/
  * waits for. Streams (subscriptions, incremental delivery) are left as they are.
  */
 export function useCompression(): Plugin {
-  const compress = dynamicCompressor()
   return {
     // Synchronous unless there is something to compress: a promise here costs every answer.
     onResponse({ request, response, setResponse, fetchAPI }) {
@@ -20,7 +19,7 @@ export function useCompression(): Plugin {
       if (!encoding) return
       return response.text().then((text) => {
         if (Buffer.byteLength(text) < minCompressedBytes) return setResponse(new fetchAPI.Response(text, response))
-        const body = compress(text, encoding satisfies Encoding)
+        const body = answerCompressor(text, encoding satisfies Encoding)
         const headers = new fetchAPI.Headers(response.headers)
         headers.set('content-encoding', encoding)
         headers.set('content-length', String(body.length))

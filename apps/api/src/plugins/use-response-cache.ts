@@ -66,6 +66,27 @@ async function partitionOf(request: Request): Promise<string | null> {
   }
 }
 
+/** The parameters of a GraphQL request, as yoga reads them from a GET query string or a POST body. */
+export interface GraphQLParams {
+  query: string
+  variables?: Record<string, unknown> | null
+  operationName?: string | null
+}
+
+export interface ResponseCache {
+  plugins: Plugin[]
+  /**
+   * The cached answer to an anonymous request, as the text yoga would send, or undefined. Lets the
+   * HTTP route answer a hit without going through yoga (graphql-route.ts); it reads the same
+   * entries, under the same generation, as the yoga plugin.
+   */
+  anonymousAnswer(params: GraphQLParams): Promise<string | undefined>
+}
+
+/** The cache key of a request: one place, so the plugin and the HTTP route find the same entries. */
+const cacheKey = (generation: string, partition: string | null, params: GraphQLParams) =>
+  `${generation}|${partition ?? 'anonymous'}|${params.operationName ?? ''}|${JSON.stringify(params.variables ?? {})}|${params.query}`
+
 export interface ResponseCacheOptions {
   clock?: InvalidationClock
   /** Entries kept per process (least recently used go first). */
@@ -79,8 +100,8 @@ export interface ResponseCacheOptions {
  * every mutation advances it again once finished (after its transaction committed), before its
  * answer leaves: the next read, through any process sharing the clock, misses the cache.
  */
-export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
-  if (process.env.RESPONSE_CACHE === 'off') return []
+export function createResponseCache(options: ResponseCacheOptions = {}): ResponseCache {
+  if (process.env.RESPONSE_CACHE === 'off') return { plugins: [], anonymousAnswer: async () => undefined }
   const clock = options.clock ?? (process.env.REDIS_URL ? redisClock(process.env.REDIS_URL) : memoryClock())
   if (!options.clock && !process.env.REDIS_URL && dbConfig.provider === 'postgresql') {
     console.warn('Cache de réponses en mémoire : si plusieurs processus servent cette base PostgreSQL, définissez REDIS_URL (ou RESPONSE_CACHE=off).')
@@ -170,9 +191,23 @@ export function useResponseCache(options: ResponseCacheOptions = {}): Plugin[] {
         seen = generation
         entries = newEntries()
       }
-      return singleFlight(`${generation}|${sessionId ?? 'anonymous'}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`, request)
+      return singleFlight(cacheKey(generation, sessionId ?? null, { query: documentString, variables: variableValues, operationName }), request)
     },
     shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith(NO_CACHE) && !result.errors?.length,
   })
-  return [coordination, responseCache]
+  async function anonymousAnswer(params: GraphQLParams): Promise<string | undefined> {
+    // Development answers carry cache metadata only yoga adds; a new generation is yoga's to open.
+    if (includeExtensionMetadata) return undefined
+    let generation: string
+    try {
+      generation = await clock.read()
+    } catch {
+      return undefined
+    }
+    if (generation !== seen) return undefined
+    const entry = (await entries.get(cacheKey(generation, null, params))) as { stringify?: () => string } | undefined
+    return entry?.stringify?.()
+  }
+
+  return { plugins: [coordination, responseCache], anonymousAnswer }
 }

@@ -1,0 +1,105 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@mutualis/api/db.ts'
+import { graphqlRoute } from '@mutualis/api/graphql-route.ts'
+import { responseCache, yoga } from '@mutualis/api/yoga.ts'
+import { createAccount, signIn } from '../fixtures/accounts.ts'
+import { countSql } from '../fixtures/graphql.ts'
+import { communeInsee } from '../fixtures/seed.ts'
+
+// The real /graphql route, with a count of the requests it hands to yoga.
+let yogaCalls = 0
+const route = graphqlRoute((req: IncomingMessage, res: ServerResponse) => {
+  yogaCalls++
+  return yoga(req, res)
+}, responseCache)
+const server = http.createServer((req, res) => void route(req, res))
+let url = ''
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+const page = `query Page($insee: String!) { commune(inseeCode: $insee) { name participations { action { id title statusLabel } } joinable { howToJoin action { title } } } }`
+const variables = { insee: communeInsee('Chenôve') }
+const urqlAccept = 'application/graphql-response+json, application/json, text/event-stream, multipart/mixed'
+
+interface Answer { status: number; type: string | null; encoding: string | null; text: string; viaYoga: boolean; sql: number }
+async function ask(init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; query?: string } = {}): Promise<Answer> {
+  const query = init.query ?? page
+  const before = yogaCalls
+  let response!: Response
+  const { count } = await countSql(async () => {
+    response = init.method === 'GET'
+      ? await fetch(`${url}?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`, { headers: init.headers })
+      : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify({ query, variables }) })
+  }, { allowCache: true })
+  // fetch decodes brotli and gzip itself: the text is what the application reads.
+  return { status: response.status, type: response.headers.get('content-type'), encoding: response.headers.get('content-encoding'), text: await response.text(), viaYoga: yogaCalls > before, sql: count }
+}
+
+describe('an anonymous read already in the cache', () => {
+  it('is answered by the route itself, with no SQL, exactly as yoga answered it', async () => {
+    const first = await ask()
+    const again = await ask()
+    expect(first.viaYoga).toBe(true)
+    expect(JSON.parse(first.text).data.commune.name).toBe('Chenôve')
+    expect(again).toMatchObject({ status: 200, type: first.type, text: first.text, viaYoga: false, sql: 0 })
+  })
+
+  it('keeps the content type yoga negotiates for the PWA (GET, urql Accept header)', async () => {
+    const headers = { accept: urqlAccept, 'x-mutualis-csrf': '1' }
+    const first = await ask({ method: 'GET', headers })
+    const again = await ask({ method: 'GET', headers })
+    expect(first.type).toBe('application/graphql-response+json; charset=utf-8')
+    expect(again).toMatchObject({ type: first.type, text: first.text, viaYoga: false })
+  })
+
+  it('comes compressed to a browser, decoding to the same answer', async () => {
+    const plain = await ask()
+    const { port } = server.address() as AddressInfo
+    const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+      const request = http.request({ port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+      })
+      request.on('error', reject)
+      request.end(JSON.stringify({ query: page, variables }))
+    })
+    expect(raw.encoding).toBe('br')
+    expect(zlib.brotliDecompressSync(raw.body).toString()).toBe(plain.text)
+  })
+
+  it('is never served after a write that changes it', async () => {
+    const before = JSON.parse((await ask()).text).data.commune.participations[0].action
+    await ask()
+    const id = Buffer.from(before.id, 'base64').toString().split(':')[1]
+    await db.action.update({ where: { id }, data: { title: `${before.title} (renommée)` } })
+    const after = await ask()
+    expect(after.viaYoga).toBe(true)
+    expect(JSON.parse(after.text).data.commune.participations[0].action.title).toBe(`${before.title} (renommée)`)
+  })
+
+  it('is not given to a signed-in user, nor to a request yoga would refuse or answer afresh', async () => {
+    await ask()
+    await ask({ method: 'GET', headers: { 'x-mutualis-csrf': '1' } })
+    const signedIn = await ask({ headers: { cookie: await sessionCookieOf('EDITOR') } })
+    expect(signedIn.viaYoga).toBe(true)
+
+    const withoutCsrfHeader = await ask({ method: 'GET' })
+    expect(withoutCsrfHeader.status).toBe(403)
+    expect(withoutCsrfHeader.viaYoga).toBe(true)
+
+    const fresh = await ask({ headers: { 'cache-control': 'no-cache' } })
+    expect(fresh).toMatchObject({ viaYoga: true })
+    expect(fresh.sql).toBeGreaterThan(0)
+  })
+})
+
+async function sessionCookieOf(role: 'EDITOR') {
+  return signIn((await createAccount(role, ['Chenôve'])).email)
+}
