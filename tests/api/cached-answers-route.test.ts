@@ -98,6 +98,29 @@ describe('an anonymous read already in the cache', () => {
     expect(fresh).toMatchObject({ viaYoga: true })
     expect(fresh.sql).toBeGreaterThan(0)
   })
+
+  it('leaves other sites and odd requests to yoga, which answers them as before', async () => {
+    await ask()
+    const otherSite = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://ailleurs.example' }, body: JSON.stringify({ query: page, variables }) })
+    expect(otherSite.headers.get('access-control-allow-origin')).toBe('https://ailleurs.example')
+    const before = yogaCalls
+    const emptyName = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page, variables, operationName: '' }) })
+    expect(yogaCalls).toBe(before + 1)
+    expect(emptyName.status).toBeLessThan(500)
+  })
+})
+
+describe('a request body yoga has to refuse', () => {
+  it('is answered by yoga from the bytes sent: invalid JSON, not JSON at all', async () => {
+    const invalid = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })
+    expect(invalid.status).toBe(400)
+    expect((await invalid.json()).errors[0].message).toMatch(/invalid JSON/i)
+    const text = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-mutualis-csrf': '1' }, body: 'x'.repeat(500_000) })
+    expect(text.status).toBeGreaterThanOrEqual(400)
+    expect(text.status).toBeLessThan(500)
+    const graphqlBody = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/graphql', 'x-mutualis-csrf': '1' }, body: '{ __typename }' })
+    expect(await graphqlBody.json()).toEqual({ data: { __typename: 'Query' } })
+  })
 })
 
 async function sessionCookieOf(role: 'EDITOR') {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sessionCookieName } from './auth/sessions.service.ts'
 import { answerCompressor, minCompressedBytes, negotiateEncoding } from './http-compression.ts'
 import type { GraphQLParams, ResponseCache } from './plugins/use-response-cache.ts'
-import { withBufferedBody } from './request-body.ts'
+import { parsedJsonBody, withBufferedBody } from './request-body.ts'
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
@@ -43,29 +43,47 @@ function cachedAnswerType(req: IncomingMessage): string | undefined {
 
 /**
  * The parameters of an anonymous read the cache may answer: no credentials, a request yoga's
- * CSRF prevention accepts (a JSON POST, or the x-mutualis-csrf header), no `Cache-Control:
- * no-cache`, no extensions (persisted operations are yoga's to resolve).
+ * CSRF prevention accepts (a JSON POST, or the x-mutualis-csrf header), same origin (yoga answers
+ * other sites with CORS headers), no `Cache-Control: no-cache`, and parameters yoga would accept
+ * as they are (no extensions: persisted operations are yoga's to resolve).
  */
 function anonymousReadParams(req: IncomingMessage): GraphQLParams | undefined {
   const { headers } = req
   if (headers.authorization || headers.cookie?.includes(`${sessionCookieName}=`)) return undefined
   if (/no-cache/i.test(headers['cache-control'] ?? '') || headers['if-none-match']) return undefined
+  if (headers.origin && !sameOrigin(headers.origin, headers.host)) return undefined
   try {
     if (req.method === 'GET') {
       if (!headers['x-mutualis-csrf']) return undefined
       const search = new URL(req.url ?? '/', 'http://localhost').searchParams
-      const query = search.get('query')
       const variables = search.get('variables')
-      if (!query || search.has('extensions')) return undefined
-      return { query, variables: variables ? JSON.parse(variables) : undefined, operationName: search.get('operationName') }
+      if (search.has('extensions')) return undefined
+      return checked({ query: search.get('query'), variables: variables ? JSON.parse(variables) : undefined, operationName: search.get('operationName') })
     }
-    const body = (req as { body?: unknown }).body
-    if (req.method !== 'POST' || !/^application\/json\b/i.test(headers['content-type'] ?? '') || typeof body !== 'string') return undefined
-    const params = JSON.parse(body) as Partial<GraphQLParams> & { extensions?: unknown }
-    if (typeof params?.query !== 'string' || params.extensions !== undefined) return undefined
-    return { query: params.query, variables: params.variables, operationName: params.operationName }
+    const body = req.method === 'POST' ? parsedJsonBody(req) : undefined
+    if (!body || Object.keys(body).some((key) => !postKeys.has(key))) return undefined
+    return checked(body)
   } catch {
     return undefined // yoga answers malformed requests with its own errors
+  }
+}
+
+const postKeys = new Set(['query', 'variables', 'operationName'])
+
+/** Parameters as yoga accepts them; anything odd (an empty operation name…) is yoga's to answer. */
+function checked(params: Record<string, unknown>): GraphQLParams | undefined {
+  const { query, variables, operationName } = params
+  if (typeof query !== 'string' || !query) return undefined
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined
+  if (operationName != null && (typeof operationName !== 'string' || !operationName)) return undefined
+  return { query, variables: variables as GraphQLParams['variables'], operationName: operationName as string | null | undefined }
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
   }
 }
 

@@ -56,9 +56,13 @@ const dynamicOptions: Record<Encoding, zlib.ZlibOptions | zlib.BrotliOptions> = 
  * response cache, or computed again with the same content, is compressed once. A Map keyed by
  * the text finds it by content (V8 compares the same string instance without reading it).
  */
-export function dynamicCompressor(maxEntries = 200) {
+export function dynamicCompressor(maxEntries = 200, maxRememberedLength = 256 * 1024) {
   const remembered = new Map<string, Partial<Record<Encoding, Buffer>>>()
+  const compress = (text: string, encoding: Encoding) =>
+    encoding === 'br' ? zlib.brotliCompressSync(text, dynamicOptions.br) : zlib.gzipSync(text, dynamicOptions.gzip)
   return (text: string, encoding: Encoding): Buffer => {
+    // Large one-off answers (an analyst's export-sized query) are compressed, not kept.
+    if (text.length > maxRememberedLength) return compress(text, encoding)
     let variants = remembered.get(text)
     if (variants) {
       remembered.delete(text)
@@ -67,8 +71,7 @@ export function dynamicCompressor(maxEntries = 200) {
       if (remembered.size >= maxEntries) remembered.delete(remembered.keys().next().value!)
     }
     remembered.set(text, variants)
-    return (variants[encoding] ??=
-      encoding === 'br' ? zlib.brotliCompressSync(text, dynamicOptions.br) : zlib.gzipSync(text, dynamicOptions.gzip))
+    return (variants[encoding] ??= compress(text, encoding))
   }
 }
 
