@@ -97,6 +97,24 @@ describe('login', () => {
     expect(locked.data?.login.retryAfterSeconds).toBeGreaterThan(0)
   })
 
+  it('refuses an address after 20 failures on any accounts, while others still sign in', async () => {
+    const account = await createAccount('ANALYST')
+    const from = (address: string) => ({ 'x-forwarded-for': address })
+    const trustProxy = process.env.TRUST_PROXY
+    process.env.TRUST_PROXY = '1'
+    try {
+      for (let i = 0; i < 20; i++) await graphql(login, { e: `essai-${i}@nulle.part`, p: 'faux' }, from('203.0.113.7'))
+      const blocked = await graphql(login, { e: account.email, p: account.password }, from('203.0.113.7'))
+      expect(blocked.data?.login).toMatchObject({ __typename: 'LoginError', code: 'RATE_LIMITED' })
+      expect(blocked.data?.login.message).toMatch(/Trop d’essais infructueux depuis cette adresse : réessayez dans \d+ min/)
+      const elsewhere = await graphql(login, { e: account.email, p: account.password }, from('198.51.100.4'))
+      expect(elsewhere.data?.login.__typename).toBe('LoginSuccess')
+    } finally {
+      if (trustProxy === undefined) delete process.env.TRUST_PROXY
+      else process.env.TRUST_PROXY = trustProxy
+    }
+  })
+
   it('never exposes password hashes in the schema', async () => {
     const result = await graphql('{ __type(name: "User") { fields { name } } }')
     expect(result.data?.__type.fields.map((f: { name: string }) => f.name)).not.toContain('passwordHash')
