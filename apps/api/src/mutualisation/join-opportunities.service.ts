@@ -2,28 +2,34 @@ import { joinOpportunities } from '@mutualis/domain'
 import { db } from '../db.ts'
 import type { Action, Prisma } from '../generated/sqlite/client.ts'
 
+/** What the join rule reads of an action, whatever the query asks for. */
+const ruleSelect = { id: true, instrument: true, openness: true, status: true } as const
+type RuleFields = Prisma.ActionGetPayload<{ select: typeof ruleSelect & { openTo: { select: { id: true } } } }>
+
 /**
- * Loads what the join rule needs in two statements, applies it, then loads the joinable actions
- * with the caller's selection (so nested fields are fetched in the same few statements).
+ * The actions a commune can join. Loads the candidates once, with what the join rule needs merged
+ * into the caller's selection (so nested fields come in the same few statements), plus the
+ * commune's participations; applies the rule; keeps the joinable candidates in schéma order.
  */
-export async function joinOpportunitiesOf<A extends Action>(
+export async function joinOpportunitiesOf(
   commune: { id: string; territoryId: string },
-  loadActions: (where: Prisma.ActionWhereInput) => Promise<A[]>,
-) {
+  selection: { select?: Prisma.ActionSelect },
+): Promise<Array<{ action: Action; openness: Action['openness']; howToJoin: string; pendingRequest: boolean }>> {
+  const selected = selection.select ?? {}
   const [candidates, participations] = await Promise.all([
     db.action.findMany({
       where: { territoryId: commune.territoryId, openness: { in: ['OPEN', 'UNDER_STUDY'] } },
-      select: { id: true, instrument: true, openness: true, status: true, openTo: { select: { id: true } } },
+      // A query that shows openTo asks for more of it than its ids; either way the ids are there.
+      select: { ...selected, ...ruleSelect, openTo: selected.openTo ?? { select: { id: true } } },
       orderBy: { position: 'asc' },
-    }),
+    }) as unknown as Promise<RuleFields[]>,
     db.participation.findMany({ where: { organisationId: commune.id }, select: { actionId: true, state: true } }),
   ])
-  const opportunities = joinOpportunities(
+  const byId = new Map(candidates.map((action) => [action.id, action]))
+  return joinOpportunities(
     commune.id,
     candidates.map((action) => ({ ...action, openTo: action.openTo.map((organisation) => organisation.id) })),
     new Map(participations.map((p) => [p.actionId, p.state])),
-  )
-  if (opportunities.length === 0) return []
-  const actions = new Map((await loadActions({ id: { in: opportunities.map((o) => o.action.id) } })).map((action) => [action.id, action]))
-  return opportunities.map(({ action, ...rest }) => ({ ...rest, action: actions.get(action.id)! }))
+    // The action as the query's selection loaded it: the fields the GraphQL query reads are there.
+  ).map(({ action, ...rest }) => ({ ...rest, action: byId.get(action.id) as unknown as Action }))
 }

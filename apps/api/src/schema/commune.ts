@@ -20,10 +20,7 @@ export const Commune = builder.prismaNode('Organisation', {
       type: [JoinOpportunity],
       description: 'What the commune can join: open actions, or actions whose opening is studied, it is not yet a member of.',
       select: { id: true, territoryId: true },
-      resolve: (commune, _args, context, info) =>
-        joinOpportunitiesOf(commune, (where) =>
-          db.action.findMany({ ...queryFromInfo({ context, info, typeName: 'Action', path: ['action'] }), where, orderBy: { position: 'asc' } }),
-        ),
+      resolve: (commune, _args, context, info) => joinOpportunitiesOf(commune, queryFromInfo({ context, info, typeName: 'Action', path: ['action'] })),
     }),
   }),
 })
