@@ -20,7 +20,7 @@ const routes: Array<{ prefix: string; handler: Handler }> = [
 export const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 
 /** The whole HTTP surface of Mutualis on one port: GraphQL, other routes, then the PWA. */
-export function createHttpHandler(serveStatic = staticFiles(pwaDist)): Handler {
+export function createHttpHandler(serveStatic: (req: IncomingMessage, res: ServerResponse) => boolean = staticFiles(pwaDist)): Handler {
   return (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
     const route = routes.find((candidate) => pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`))
