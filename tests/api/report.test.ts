@@ -43,6 +43,8 @@ describe('rapport d’avancement', () => {
     const response = await fetch(`${base}/rapport?depuis=2022-01-01`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    // Node's fetch accepts gzip (a browser, brotli too): the 31-page report travels compressed.
+    expect(response.headers.get('content-encoding')).toBe('gzip')
     const page = await response.text()
     const text = visibleText(page)
     expect(text).toContain('Rapport d’avancement du schéma de mutualisation')
@@ -89,6 +91,7 @@ describe('rapport d’avancement', () => {
     const response = await fetch(`${base}/rapport.docx?depuis=2022-01-01`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(response.headers.get('content-encoding')).toBeNull()
     const xml = unzipEntry(Buffer.from(await response.arrayBuffer()), 'word/document.xml')
     const text = decode([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n'))
     expect(text).toContain('Rapport d’avancement du schéma de mutualisation')

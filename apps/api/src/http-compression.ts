@@ -42,6 +42,11 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
   return undefined
 }
 
+/** One answer compressed at the mid levels, off the main thread: a report or an export, made once. */
+export function compressAnswer(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  return encoding === 'br' ? brotli(body, dynamicOptions.br) : gzip(body, dynamicOptions.gzip)
+}
+
 /** Answers smaller than this go as they are: compressing them saves less than it costs. */
 export const minCompressedBytes = 1024
 

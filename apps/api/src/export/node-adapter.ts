@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { compressAnswer, minCompressedBytes, negotiateEncoding } from '../http-compression.ts'
 
-/** Serves a fetch-style handler (Request → Response, testable without a port) on Node's HTTP server. */
+/** Text worth compressing: the yearly report (HTML) and CSV exports. XLSX and DOCX are zip files already. */
+const compressible = /^(text\/(html|csv|plain)|application\/json)/
+
+/**
+ * Serves a fetch-style handler (Request → Response, testable without a port) on Node's HTTP server,
+ * compressing text for clients that accept brotli or gzip (the 31-page report is mostly markup).
+ */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const headers = new Headers()
@@ -10,7 +17,18 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
     }
     const protocol = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http'
     const response = await handler(new Request(`${protocol}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: req.method, headers }))
-    res.writeHead(response.status, Object.fromEntries(response.headers))
-    res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()))
+    const responseHeaders = Object.fromEntries(response.headers)
+    let body: Buffer = Buffer.from(await response.arrayBuffer())
+    if (compressible.test(response.headers.get('content-type') ?? '')) {
+      responseHeaders.vary = responseHeaders.vary ? `${responseHeaders.vary}, Accept-Encoding` : 'Accept-Encoding'
+      const encoding = body.length >= minCompressedBytes ? negotiateEncoding(req.headers['accept-encoding']) : undefined
+      if (encoding) {
+        body = await compressAnswer(body, encoding)
+        responseHeaders['content-encoding'] = encoding
+        delete responseHeaders['content-length']
+      }
+    }
+    res.writeHead(response.status, responseHeaders)
+    res.end(req.method === 'HEAD' ? undefined : body)
   }
 }
