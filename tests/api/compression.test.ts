@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { yoga } from '@mutualis/api/yoga.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { maxRequestBytes } from '@mutualis/api/request-body.ts'
@@ -57,5 +57,32 @@ describe('an oversized request', () => {
     expect((await refused.json()).errors[0].message).toMatch(/Requête trop volumineuse/)
     const answered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
     expect(await answered.json()).toEqual({ data: { __typename: 'Query' } })
+  })
+})
+
+describe('a request that fails unexpectedly', () => {
+  it('gets a 500 and the server goes on answering', async () => {
+    let failNext = true
+    const server = http.createServer(createHttpHandler(() => {
+      if (failNext) {
+        failNext = false
+        throw new Error('disque illisible')
+      }
+      return false
+    }))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const silence = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const failed = await fetch(`${base}/commune/21166`)
+      expect(failed.status).toBe(500)
+      expect(await failed.text()).toMatch(/Erreur interne du serveur/)
+      expect(silence).toHaveBeenCalled()
+      const next = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
+      expect(await next.json()).toEqual({ data: { __typename: 'Query' } })
+    } finally {
+      silence.mockRestore()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   })
 })

@@ -19,12 +19,22 @@ const routes: Array<{ prefix: string; handler: Handler }> = [
 
 export const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 
-/** The whole HTTP surface of Mutualis on one port: GraphQL, other routes, then the PWA. */
+/**
+ * The whole HTTP surface of Mutualis on one port: GraphQL, other routes, then the PWA. A request
+ * that fails unexpectedly gets a 500 and is logged; it never takes the process (and every other
+ * request) down with it.
+ */
 export function createHttpHandler(serveStatic: (req: IncomingMessage, res: ServerResponse) => boolean = staticFiles(pwaDist)): Handler {
-  return (req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
-    const route = routes.find((candidate) => pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`))
-    if (route) return route.handler(req, res)
-    if (!serveStatic(req, res)) return yoga(req, res)
+  return async (req, res) => {
+    try {
+      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+      const route = routes.find((candidate) => pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`))
+      if (route) return await route.handler(req, res)
+      if (!serveStatic(req, res)) return await yoga(req, res)
+    } catch (error) {
+      console.error(`Requête ${req.method} ${req.url} en échec :`, error)
+      if (res.headersSent) res.destroy()
+      else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Erreur interne du serveur ; elle a été consignée.\n')
+    }
   }
 }

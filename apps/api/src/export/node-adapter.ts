@@ -23,7 +23,8 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
       responseHeaders.vary = responseHeaders.vary ? `${responseHeaders.vary}, Accept-Encoding` : 'Accept-Encoding'
       const encoding = body.length >= minCompressedBytes ? negotiateEncoding(req.headers['accept-encoding']) : undefined
       if (encoding) {
-        body = await compressAnswer(body, encoding)
+        // HEAD answers the headers a GET would get, without compressing a body nobody reads.
+        if (req.method !== 'HEAD') body = await compressAnswer(body, encoding)
         responseHeaders['content-encoding'] = encoding
         delete responseHeaders['content-length']
       }
