@@ -1,12 +1,12 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import zlib from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
 import { graphqlRoute } from '@mutualis/api/graphql-route.ts'
 import { responseCache, yoga } from '@mutualis/api/yoga.ts'
 import { createAccount, signIn } from '../fixtures/accounts.ts'
 import { countSql } from '../fixtures/graphql.ts'
+import { listenDuringTests, rawRequest } from '../fixtures/http-server.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
 // The real /graphql route, with a count of the requests it hands to yoga.
@@ -15,13 +15,8 @@ const route = graphqlRoute((req: IncomingMessage, res: ServerResponse) => {
   yogaCalls++
   return yoga(req, res)
 }, responseCache)
-const server = http.createServer((req, res) => void route(req, res))
-let url = ''
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
-})
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+const server = listenDuringTests(route)
+const url = () => `${server.origin}/graphql`
 
 const page = `query Page($insee: String!) { commune(inseeCode: $insee) { name participations { action { id title statusLabel } } joinable { howToJoin action { title } } } }`
 const variables = { insee: communeInsee('Chenôve') }
@@ -34,8 +29,8 @@ async function ask(init: { method?: 'GET' | 'POST'; headers?: Record<string, str
   let response!: Response
   const { count } = await countSql(async () => {
     response = init.method === 'GET'
-      ? await fetch(`${url}?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`, { headers: init.headers })
-      : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify({ query, variables }) })
+      ? await fetch(`${url()}?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`, { headers: init.headers })
+      : await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify({ query, variables }) })
   }, { allowCache: true })
   // fetch decodes brotli and gzip itself: the text is what the application reads.
   return { status: response.status, type: response.headers.get('content-type'), encoding: response.headers.get('content-encoding'), text: await response.text(), viaYoga: yogaCalls > before, sql: count }
@@ -60,17 +55,12 @@ describe('an anonymous read already in the cache', () => {
 
   it('comes compressed to a browser, decoding to the same answer', async () => {
     const plain = await ask()
-    const { port } = server.address() as AddressInfo
-    const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-      const request = http.request({ port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
-      })
-      request.on('error', reject)
-      request.end(JSON.stringify({ query: page, variables }))
+    const raw = await rawRequest(server.port, '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' },
+      body: JSON.stringify({ query: page, variables }),
     })
-    expect(raw.encoding).toBe('br')
+    expect(raw.headers['content-encoding']).toBe('br')
     expect(zlib.brotliDecompressSync(raw.body).toString()).toBe(plain.text)
   })
 
@@ -101,10 +91,10 @@ describe('an anonymous read already in the cache', () => {
 
   it('leaves other sites and odd requests to yoga, which answers them as before', async () => {
     await ask()
-    const otherSite = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://ailleurs.example' }, body: JSON.stringify({ query: page, variables }) })
+    const otherSite = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://ailleurs.example' }, body: JSON.stringify({ query: page, variables }) })
     expect(otherSite.headers.get('access-control-allow-origin')).toBe('https://ailleurs.example')
     const before = yogaCalls
-    const emptyName = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page, variables, operationName: '' }) })
+    const emptyName = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page, variables, operationName: '' }) })
     expect(yogaCalls).toBe(before + 1)
     expect(emptyName.status).toBeLessThan(500)
   })
@@ -112,13 +102,13 @@ describe('an anonymous read already in the cache', () => {
 
 describe('a request body yoga has to refuse', () => {
   it('is answered by yoga from the bytes sent: invalid JSON, not JSON at all', async () => {
-    const invalid = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })
+    const invalid = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })
     expect(invalid.status).toBe(400)
     expect((await invalid.json()).errors[0].message).toMatch(/invalid JSON/i)
-    const text = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-mutualis-csrf': '1' }, body: 'x'.repeat(500_000) })
+    const text = await fetch(url(), { method: 'POST', headers: { 'content-type': 'text/plain', 'x-mutualis-csrf': '1' }, body: 'x'.repeat(500_000) })
     expect(text.status).toBeGreaterThanOrEqual(400)
     expect(text.status).toBeLessThan(500)
-    const graphqlBody = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/graphql', 'x-mutualis-csrf': '1' }, body: '{ __typename }' })
+    const graphqlBody = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/graphql', 'x-mutualis-csrf': '1' }, body: '{ __typename }' })
     expect(await graphqlBody.json()).toEqual({ data: { __typename: 'Query' } })
   })
 })

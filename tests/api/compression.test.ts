@@ -1,13 +1,12 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import zlib from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { yoga } from '@mutualis/api/yoga.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { maxRequestBytes } from '@mutualis/api/request-body.ts'
+import { listen, listenDuringTests } from '../fixtures/http-server.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
-const communePage = `query { commune(inseeCode: "${communeInsee("Chenôve")}") { name participations { action { title statusLabel domain { name } } } joinable { howToJoin action { title statusLabel } } } }`
+const communePage = `query { commune(inseeCode: "${communeInsee('Chenôve')}") { name participations { action { title statusLabel domain { name } } } joinable { howToJoin action { title statusLabel } } } }`
 const ask = (query: string, headers: Record<string, string>) =>
   yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
@@ -42,20 +41,15 @@ describe('GraphQL answers on a slow network', () => {
 })
 
 describe('an oversized request', () => {
-  const server = http.createServer(createHttpHandler(() => false))
-  let url = ''
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`
-  })
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  const server = listenDuringTests(createHttpHandler(() => false))
+  const url = () => `${server.origin}/graphql`
 
   it('is refused with 413 and a French message, while a normal one is answered', async () => {
     const note = 'x'.repeat(maxRequestBytes)
-    const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', variables: { note } }) })
+    const refused = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', variables: { note } }) })
     expect(refused.status).toBe(413)
     expect((await refused.json()).errors[0].message).toMatch(/Requête trop volumineuse/)
-    const answered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
+    const answered = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
     expect(await answered.json()).toEqual({ data: { __typename: 'Query' } })
   })
 })
@@ -63,15 +57,14 @@ describe('an oversized request', () => {
 describe('a request that fails unexpectedly', () => {
   it('gets a 500 and the server goes on answering', async () => {
     let failNext = true
-    const server = http.createServer(createHttpHandler(() => {
+    const server = await listen(createHttpHandler(() => {
       if (failNext) {
         failNext = false
         throw new Error('disque illisible')
       }
       return false
     }))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const base = server.origin
     const silence = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const failed = await fetch(`${base}/commune/21166`)
@@ -82,7 +75,7 @@ describe('a request that fails unexpectedly', () => {
       expect(await next.json()).toEqual({ data: { __typename: 'Query' } })
     } finally {
       silence.mockRestore()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await server.close()
     }
   })
 })

@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { instrumentLabels, participationStateLabels, roleLabels, type Instrument } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
+import { listenDuringTests } from '../fixtures/http-server.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { query } from '../fixtures/graphql.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
 // Exports are read through the real HTTP handler, as a spreadsheet or a browser link would.
-let base = ''
-const server = http.createServer(createHttpHandler(() => false))
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+const server = listenDuringTests(createHttpHandler(() => false))
 
-const download = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers })
+const download = (path: string, headers: Record<string, string> = {}) => fetch(`${server.origin}${path}`, { headers })
 async function csvRows(path: string, headers: Record<string, string> = {}) {
   const response = await download(path, headers)
   expect(response.status, await response.clone().text()).toBe(200)

@@ -1,20 +1,13 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { inflateRawSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { statusLabels } from '@mutualis/domain'
 import { createHttpHandler } from '@mutualis/api/http.ts'
+import { listenDuringTests } from '../fixtures/http-server.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { dijonSeed } from '../fixtures/seed.ts'
 import { createOtherTerritory } from '../fixtures/territories.ts'
 
-let base = ''
-const server = http.createServer(createHttpHandler(() => false))
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+const server = listenDuringTests(createHttpHandler(() => false))
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" }
 const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => entities[name])
@@ -40,7 +33,7 @@ function unzipEntry(zip: Buffer, name: string): string {
 
 describe('rapport d’avancement', () => {
   it('carries every action and every point d’avancement of the source document, grouped by domain in its order', async () => {
-    const response = await fetch(`${base}/rapport?depuis=2022-01-01`)
+    const response = await fetch(`${server.origin}/rapport?depuis=2022-01-01`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
     // Node's fetch accepts gzip (newer ones and browsers, brotli): the 31-page report travels compressed.
@@ -63,7 +56,7 @@ describe('rapport d’avancement', () => {
   })
 
   it('sums up the statuses and what changed since the chosen date, as the seed says', async () => {
-    const text = visibleText(await (await fetch(`${base}/rapport?depuis=2022-01-01`)).text())
+    const text = visibleText(await (await fetch(`${server.origin}/rapport?depuis=2022-01-01`)).text())
     const counts = new Map<string, number>()
     for (const action of dijonSeed.actions) counts.set(action.status, (counts.get(action.status) ?? 0) + 1)
     for (const [status, count] of counts) expect(text).toContain(`${statusLabels[status as keyof typeof statusLabels]} ${count}`)
@@ -82,13 +75,13 @@ describe('rapport d’avancement', () => {
   })
 
   it('prints on A4', async () => {
-    const page = await (await fetch(`${base}/rapport`)).text()
+    const page = await (await fetch(`${server.origin}/rapport`)).text()
     expect(page).toMatch(/@page\s*{\s*size:\s*A4/)
     expect(page).toMatch(/@media print/)
   })
 
   it('is also a Word document with every action title', async () => {
-    const response = await fetch(`${base}/rapport.docx?depuis=2022-01-01`)
+    const response = await fetch(`${server.origin}/rapport.docx?depuis=2022-01-01`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     expect(response.headers.get('content-encoding')).toBeNull()
@@ -99,16 +92,16 @@ describe('rapport d’avancement', () => {
   })
 
   it('refuses a malformed date, and a reader the territory has not let in', async () => {
-    const bad = await fetch(`${base}/rapport?depuis=2022-13-01`)
+    const bad = await fetch(`${server.origin}/rapport?depuis=2022-13-01`)
     expect(bad.status).toBe(400)
     expect(await bad.text()).toMatch(/AAAA-MM-JJ/)
     const admin = await signedInAs('ADMIN')
     await admin.client('mutation { updateTerritorySettings(requireLoginToRead: true) { requireLoginToRead } }')
     try {
-      expect((await fetch(`${base}/rapport`)).status).toBe(401)
+      expect((await fetch(`${server.origin}/rapport`)).status).toBe(401)
       const analyst = await signedInAs('ANALYST')
       const created = await analyst.client('mutation { createApiToken(name: "rapport") { ... on CreatedApiToken { secret } } }')
-      expect((await fetch(`${base}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })).status).toBe(200)
+      expect((await fetch(`${server.origin}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })).status).toBe(200)
     } finally {
       await admin.client('mutation { updateTerritorySettings(requireLoginToRead: false) { requireLoginToRead } }')
     }
@@ -118,15 +111,15 @@ describe('rapport d’avancement', () => {
 describe('rapport with several territories', () => {
   it('is about the reader’s territory, or the one named, and asks anonymous readers to name one', async () => {
     const other = await createOtherTerritory()
-    const anonymous = await fetch(`${base}/rapport`)
+    const anonymous = await fetch(`${server.origin}/rapport`)
     expect(anonymous.status).toBe(400)
     expect(await anonymous.text()).toMatch(/territoire=/)
-    const named = visibleText(await (await fetch(`${base}/rapport?territoire=${other.territory.siren}`)).text())
+    const named = visibleText(await (await fetch(`${server.origin}/rapport?territoire=${other.territory.siren}`)).text())
     expect(named).toContain('Action ailleurs')
     expect(named).not.toContain(squeeze(dijonSeed.actions[0].title))
     const analyst = await signedInAs('ANALYST')
     const created = await analyst.client('mutation { createApiToken(name: "rapport") { ... on CreatedApiToken { secret } } }')
-    const own = await fetch(`${base}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })
+    const own = await fetch(`${server.origin}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })
     expect(visibleText(await own.text())).toContain(squeeze(dijonSeed.actions[0].title))
   })
 })

@@ -1,12 +1,11 @@
 import fs from 'node:fs'
-import http, { type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { staticFiles } from '../../apps/api/src/static-files.ts'
 import { negotiateEncoding } from '../../apps/api/src/http-compression.ts'
+import { listenDuringTests, rawRequest } from '../fixtures/http-server.ts'
 
 // A build like the PWA's: a shell, a hashed script, an icon.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-static-'))
@@ -20,27 +19,12 @@ fs.writeFileSync(path.join(root, 'icons', 'icon-192.png'), icon)
 fs.writeFileSync(path.join(os.tmpdir(), 'mutualis-static-secret.txt'), 'not part of the build')
 
 const serve = staticFiles(root, { warm: true })
-const server = http.createServer((req, res) => {
+const server = listenDuringTests((req, res) => {
   if (!serve(req, res)) res.writeHead(404).end('not static')
 })
+const get = (pathname: string, headers: Record<string, string> = {}) => rawRequest(server.port, pathname, { headers })
 
-interface Answer { status: number; headers: IncomingHttpHeaders; body: Buffer }
-function get(pathname: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const { port } = server.address() as AddressInfo
-  return new Promise((resolve, reject) => {
-    http.get({ port, path: pathname, headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-    }).on('error', reject)
-  })
-}
-
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  await serve.compressed()
-})
-afterAll(() => { server.close() })
+beforeAll(() => serve.compressed())
 
 describe('serving the built PWA', () => {
   it('sends scripts brotli-compressed to browsers that accept it, and the bytes decode to the file', async () => {

@@ -1,29 +1,22 @@
 import AxeBuilder from '@axe-core/playwright'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openPhone, screenshot, signIn } from './browser.ts'
+import { phoneDuringTests, screenshot, signIn } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
-let phone: Awaited<ReturnType<typeof openPhone>>
-let page: Page
+const phone = phoneDuringTests()
 
-beforeAll(async () => {
-  phone = await openPhone()
-  page = phone.page
-})
-afterAll(async () => phone?.close())
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it stands, one line each. */
+/** Serious and critical WCAG 2.1 A/AA violations on the phone.page as it stands, one line each. */
 async function seriousViolations(): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const { violations } = await new AxeBuilder({ page: phone.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)
 }
 
 async function visit(path: string, ready: (page: Page) => Promise<unknown>) {
-  await page.goto(`${baseUrl}${path}`)
-  await ready(page)
+  await phone.page.goto(`${baseUrl}${path}`)
+  await ready(phone.page)
 }
 
 const heading = (name: string | RegExp) => (p: Page) => p.getByRole('heading', { level: 1, name }).waitFor()
@@ -39,37 +32,37 @@ describe('every screen, scanned with axe on a phone', () => {
   for (const [name, path, ready] of screens) {
     it(`« ${name} » has no serious or critical violation`, async () => {
       await visit(path, ready)
-      await screenshot(page, `ecran-${name}`)
+      await screenshot(phone.page, `ecran-${name}`)
       expect(await seriousViolations()).toEqual([])
     })
   }
 
   it('« ma commune » of Chenôve, signed in as its mayor, has none', async () => {
-    await signIn(page, baseUrl, 'maire.chenove@demo.mutualis.fr')
+    await signIn(phone.page, baseUrl, 'maire.chenove@demo.mutualis.fr')
     await visit('/commune/21166', heading('Chenôve'))
-    await page.getByRole('button', { name: /Demander à rejoindre/ }).first().waitFor()
-    await screenshot(page, 'ecran-ma-commune-chenove')
+    await phone.page.getByRole('button', { name: /Demander à rejoindre/ }).first().waitFor()
+    await screenshot(phone.page, 'ecran-ma-commune-chenove')
     expect(await seriousViolations()).toEqual([])
   })
 
   it('« action » with its update form has none, nor when a field is refused', async () => {
-    await page.locator('#participe .card-title').first().click()
-    await page.getByRole('heading', { level: 2, name: "Ajouter un point d'avancement" }).waitFor()
-    await screenshot(page, 'ecran-action')
+    await phone.page.locator('#participe .card-title').first().click()
+    await phone.page.getByRole('heading', { level: 2, name: "Ajouter un point d'avancement" }).waitFor()
+    await screenshot(phone.page, 'ecran-action')
     expect(await seriousViolations()).toEqual([])
-    await page.getByRole('button', { name: "Enregistrer le point d'avancement" }).click()
-    await page.getByText('Ce champ est obligatoire.').waitFor()
+    await phone.page.getByRole('button', { name: "Enregistrer le point d'avancement" }).click()
+    await phone.page.getByText('Ce champ est obligatoire.').waitFor()
     expect(await seriousViolations()).toEqual([])
   })
 
   it('« mes saisies » and the offline banner have none', async () => {
     await phone.context.setOffline(true)
-    await page.getByLabel(/^Point d'avancement/).fill('Saisie pour le contrôle d’accessibilité')
-    await page.getByRole('button', { name: "Enregistrer le point d'avancement" }).click()
-    await page.getByText(/Hors ligne — données du/).waitFor()
-    await page.getByRole('link', { name: /Mes saisies/ }).click()
-    await heading('Mes saisies')(page)
-    await screenshot(page, 'ecran-mes-saisies-hors-ligne')
+    await phone.page.getByLabel(/^Point d'avancement/).fill('Saisie pour le contrôle d’accessibilité')
+    await phone.page.getByRole('button', { name: "Enregistrer le point d'avancement" }).click()
+    await phone.page.getByText(/Hors ligne — données du/).waitFor()
+    await phone.page.getByRole('link', { name: /Mes saisies/ }).click()
+    await heading('Mes saisies')(phone.page)
+    await screenshot(phone.page, 'ecran-mes-saisies-hors-ligne')
     expect(await seriousViolations()).toEqual([])
     await phone.context.setOffline(false)
   })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const artifactsDir = path.resolve(import.meta.dirname, '../artifacts/e2e')
@@ -24,6 +25,20 @@ export async function openPhone(): Promise<{ context: BrowserContext; page: Page
     fs.rmSync(profile, { recursive: true, force: true })
   }
   return { context, page, close }
+}
+
+/** A phone opened before the file's tests and closed after them; read page and context inside tests. */
+export function phoneDuringTests(): { readonly page: Page; readonly context: BrowserContext } {
+  let phone: Awaited<ReturnType<typeof openPhone>> | undefined
+  beforeAll(async () => {
+    phone = await openPhone()
+  })
+  afterAll(() => phone?.close())
+  const current = () => {
+    if (!phone) throw new Error('the phone is not open yet (read it inside a test)')
+    return phone
+  }
+  return { get page() { return current().page }, get context() { return current().context } }
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { openPhone, screenshot } from './browser.ts'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { phoneDuringTests, screenshot } from './browser.ts'
 
 const baseUrl = inject('baseUrl')
 const serviceWorkerFile = path.resolve(import.meta.dirname, '../../apps/pwa/dist/sw.js')
 const deployedWorker = fs.readFileSync(serviceWorkerFile, 'utf8')
-let phone: Awaited<ReturnType<typeof openPhone>>
-let page: Page
-
-beforeAll(async () => {
-  phone = await openPhone()
-  page = phone.page
-})
-afterAll(async () => {
-  fs.writeFileSync(serviceWorkerFile, deployedWorker)
-  await phone?.close()
-})
+const phone = phoneDuringTests()
+afterAll(() => fs.writeFileSync(serviceWorkerFile, deployedWorker))
 
 /** Width and height from a PNG's header. */
 function pngSize(bytes: Buffer) {
@@ -28,8 +18,8 @@ function pngSize(bytes: Buffer) {
 
 describe('installing the app on a phone', () => {
   it('offers a French manifest with 192 and 512 icons, one maskable, standalone from the start page', async () => {
-    await page.goto(`${baseUrl}/`)
-    const href = await page.locator('link[rel="manifest"]').getAttribute('href')
+    await phone.page.goto(`${baseUrl}/`)
+    const href = await phone.page.locator('link[rel="manifest"]').getAttribute('href')
     const manifest = await (await fetch(new URL(href!, baseUrl))).json()
     expect(manifest).toMatchObject({ lang: 'fr', name: expect.stringContaining('Mutualis'), short_name: 'Mutualis', display: 'standalone', start_url: '/', theme_color: '#1d3f72' })
     for (const icon of manifest.icons as Array<{ src: string; sizes: string; purpose?: string }>) {
@@ -41,24 +31,24 @@ describe('installing the app on a phone', () => {
   })
 
   it('runs under its service worker from the next visit on', async () => {
-    await page.evaluate(async () => {
+    await phone.page.evaluate(async () => {
       await navigator.serviceWorker.ready
     })
-    await page.reload()
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+    await phone.page.reload()
+    expect(await phone.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
   })
 
   it('asks before switching to a new version, then switches', async () => {
     // A deploy: the server now has a different service worker.
     fs.writeFileSync(serviceWorkerFile, `${deployedWorker}\n// ${randomUUID()}\n`)
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
-    const prompt = page.getByRole('alert').filter({ hasText: 'Une nouvelle version de Mutualis est disponible.' })
+    await phone.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+    const prompt = phone.page.getByRole('alert').filter({ hasText: 'Une nouvelle version de Mutualis est disponible.' })
     await prompt.waitFor({ timeout: 15_000 })
-    await screenshot(page, 'nouvelle-version')
-    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Mettre à jour' }).click()])
-    await page.getByRole('heading', { level: 1 }).waitFor()
+    await screenshot(phone.page, 'nouvelle-version')
+    await Promise.all([phone.page.waitForEvent('load'), prompt.getByRole('button', { name: 'Mettre à jour' }).click()])
+    await phone.page.getByRole('heading', { level: 1 }).waitFor()
     expect(await prompt.count()).toBe(0)
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull()
+    expect(await phone.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+    expect(await phone.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull()
   })
 })
