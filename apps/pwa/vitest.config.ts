@@ -6,11 +6,12 @@ import solid from 'vite-plugin-solid'
 // from here, so solid-js and the testing library resolve to this app's single copy (dedupe).
 export default defineProject({
   plugins: [solid()],
-  resolve: { dedupe: ['solid-js', '@solidjs/testing-library', '@urql/core', 'gql.tada', 'graphql'], conditions: ['browser', 'development'] },
+  resolve: { dedupe: ['solid-js', '@solidjs/testing-library', '@testing-library/jest-dom', '@urql/core', 'gql.tada', 'graphql'], conditions: ['browser', 'development'] },
   test: {
     name: 'pwa',
     dir: path.resolve(import.meta.dirname, '../../tests/pwa'),
     include: ['**/*.test.{ts,tsx}'],
     environment: 'jsdom',
+    setupFiles: [path.resolve(import.meta.dirname, '../../tests/pwa/setup.ts')],
   },
 })

@@ -37,7 +37,7 @@ describe('the commune picker', () => {
     fireEvent.input(screen.getByLabelText('Rechercher votre commune'), { target: { value: 'chenove' } })
     const list = screen.getByRole('list', { name: 'Communes' })
     expect(within(list).getAllByRole('button').map((button) => button.textContent)).toEqual(['Chenôve'])
-    expect(screen.getByText('1 commune')).toBeTruthy()
+    expect(screen.getByText('1 commune')).toBeVisible()
     fireEvent.click(within(list).getByRole('button', { name: 'Chenôve' }))
     expect(onPick).toHaveBeenCalledWith(communes[1])
   })
@@ -54,6 +54,6 @@ describe('the commune picker', () => {
   it('says when nothing matches', () => {
     render(() => <CommunePicker communes={communes} onPick={() => {}} />)
     fireEvent.input(screen.getByLabelText('Rechercher votre commune'), { target: { value: 'Lyon' } })
-    expect(screen.getByText('Aucune commune ne correspond à « Lyon ».')).toBeTruthy()
+    expect(screen.getByText('Aucune commune ne correspond à « Lyon ».')).toBeVisible()
   })
 })

@@ -23,17 +23,17 @@ describe('the three sections of « Ma commune »', () => {
     render(() => <CommuneSections commune={commune} join={noJoin} />)
 
     const participates = section(/services auxquels chenôve participe/i)
-    expect(within(participates).getByRole('link', { name: 'Service commun Informatique' })).toBeTruthy()
+    expect(within(participates).getByRole('link', { name: 'Service commun Informatique' })).toBeVisible()
     expect(participates.textContent).toContain('Depuis le 1 mars 2019')
     expect(participates.textContent).toContain('Service commun')
 
     const canJoin = section(/services que chenôve peut rejoindre/i)
-    expect(within(canJoin).getByRole('link', { name: 'Groupement de commandes Électricité' })).toBeTruthy()
+    expect(within(canJoin).getByRole('link', { name: 'Groupement de commandes Électricité' })).toBeVisible()
     expect(canJoin.textContent).toContain('Comment rejoindre : Délibération avant la consultation.')
     expect(within(canJoin).queryByText(/police municipale/i)).toBeNull()
 
     const study = section(/ouverture à l'étude/i)
-    expect(within(study).getByRole('link', { name: 'Police municipale pluri-communale' })).toBeTruthy()
+    expect(within(study).getByRole('link', { name: 'Police municipale pluri-communale' })).toBeVisible()
   })
 
   it('leaves former members and pending requests out of « participe »', () => {
@@ -49,8 +49,8 @@ describe('the three sections of « Ma commune »', () => {
 
   it('says so in words when a section is empty', () => {
     render(() => <CommuneSections commune={createCommune({ name: 'Flavignerot' })} join={noJoin} />)
-    expect(screen.getByText('Aucun service n\'est ouvert à Flavignerot en ce moment.')).toBeTruthy()
-    expect(screen.getByText('Flavignerot ne participe encore à aucun service partagé.')).toBeTruthy()
+    expect(screen.getByText('Aucun service n\'est ouvert à Flavignerot en ce moment.')).toBeVisible()
+    expect(screen.getByText('Flavignerot ne participe encore à aucun service partagé.')).toBeVisible()
   })
 
   it('offers « Demander à rejoindre » only to those allowed, and hands over the chosen service', () => {
@@ -71,8 +71,8 @@ describe('the three sections of « Ma commune »', () => {
     const reviewed = createOpportunity({ title: 'Reviewed', pendingRequest: true })
     const commune = createCommune({ joinable: [waitingOne, reviewed] })
     render(() => <CommuneSections commune={commune} join={{ allowed: true, waiting: new Set([waitingOne.action.id]), request: () => {} }} />)
-    expect(screen.getByText('Demande d’adhésion en attente d’envoi')).toBeTruthy()
-    expect(screen.getByText('Demande d’adhésion en cours d’examen')).toBeTruthy()
+    expect(screen.getByText('Demande d’adhésion en attente d’envoi')).toBeVisible()
+    expect(screen.getByText('Demande d’adhésion en cours d’examen')).toBeVisible()
     expect(screen.queryByRole('button', { name: /demander à rejoindre/i })).toBeNull()
   })
 

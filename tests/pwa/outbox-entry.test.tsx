@@ -10,7 +10,7 @@ const outbox = () => ({ resendOverCurrent: vi.fn(async () => {}), dismiss: vi.fn
 describe('what the user sees of a submission kept on the device', () => {
   it('shows a waiting update as « En attente », with what was typed, and nothing to click', () => {
     render(() => <ul><OutboxEntry item={createProgressItem({ input: { actionId: 'a', status: 'IN_PROGRESS', note: 'Convention signée', date: '2026-11-27', meeting: 'Copil', clientMutationId: 'x', expectedVersion: 1 } })} outbox={outbox()} /></ul>)
-    expect(screen.getByText('En attente')).toBeTruthy()
+    expect(screen.getByText('En attente')).toBeVisible()
     expect(screen.getByRole('listitem').textContent).toContain('27 novembre 2026 · Copil — Convention signée')
     expect(screen.queryByRole('button')).toBeNull()
   })
@@ -19,7 +19,7 @@ describe('what the user sees of a submission kept on the device', () => {
     const actions = outbox()
     const item = createProgressItem({ state: 'accepted' })
     render(() => <ul><OutboxEntry item={item} outbox={actions} /></ul>)
-    expect(screen.getByText('Enregistré')).toBeTruthy()
+    expect(screen.getByText('Enregistré')).toBeVisible()
     fireEvent.click(screen.getByRole('button', { name: 'Retirer de la liste' }))
     expect(actions.dismiss).toHaveBeenCalledWith(item)
   })
@@ -32,8 +32,8 @@ describe('what the user sees of a submission kept on the device', () => {
       current: { status: 'IMPLEMENTED', statusLabel: 'Mis en œuvre', version: 4 },
     })
     render(() => <ul><OutboxEntry item={item} outbox={actions} /></ul>)
-    expect(screen.getByText('Conflit à résoudre')).toBeTruthy()
-    expect(screen.getByText("Quelqu'un a modifié cette action entre-temps.")).toBeTruthy()
+    expect(screen.getByText('Conflit à résoudre')).toBeVisible()
+    expect(screen.getByText("Quelqu'un a modifié cette action entre-temps.")).toBeVisible()
     expect(screen.getByText(/État actuel sur le serveur/).textContent).toContain('Mis en œuvre')
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer quand même' }))
     expect(actions.resendOverCurrent).toHaveBeenCalledWith(item)
@@ -43,7 +43,7 @@ describe('what the user sees of a submission kept on the device', () => {
 
   it('shows a refusal with the server’s reason', () => {
     render(() => <ul><OutboxEntry item={createProgressItem({ state: 'rejected', message: 'La date est dans le futur.' })} outbox={outbox()} /></ul>)
-    expect(screen.getByText('Refusé')).toBeTruthy()
-    expect(screen.getByText('La date est dans le futur.')).toBeTruthy()
+    expect(screen.getByText('Refusé')).toBeVisible()
+    expect(screen.getByText('La date est dans le futur.')).toBeVisible()
   })
 })
