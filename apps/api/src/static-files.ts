@@ -39,14 +39,13 @@ export function staticFiles(root: string, options: { warm?: boolean } = {}) {
   const compressing = new Set<Promise<unknown>>()
   // The server compresses the whole build at start, so even the first visitor gets small files.
   if (options.warm && fs.existsSync(rootDir)) {
-    for (const name of fs.readdirSync(rootDir, { recursive: true, encoding: 'utf8' })) {
-      const file = path.join(rootDir, name)
-      if (fs.statSync(file).isFile()) load(file)
-    }
+    for (const name of fs.readdirSync(rootDir, { recursive: true, encoding: 'utf8' })) load(path.join(rootDir, name))
   }
 
-  function load(file: string): StaticFile {
-    const stat = fs.statSync(file)
+  /** The file as served, read again only when it changed (a rebuild); undefined if it is not a file. */
+  function load(file: string): StaticFile | undefined {
+    const stat = fs.statSync(file, { throwIfNoEntry: false })
+    if (!stat?.isFile()) return undefined
     const etag = `"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`
     const cached = files.get(file)
     if (cached?.etag === etag) return cached
@@ -66,7 +65,6 @@ export function staticFiles(root: string, options: { warm?: boolean } = {}) {
 
   const serve = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
-    if (!fs.existsSync(path.join(rootDir, 'index.html'))) return false
     let urlPath: string
     try {
       urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
@@ -75,8 +73,13 @@ export function staticFiles(root: string, options: { warm?: boolean } = {}) {
     }
     let file = path.join(rootDir, path.normalize(urlPath))
     if (!file.startsWith(rootDir)) return false
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rootDir, 'index.html')
-    const entry = load(file)
+    let entry = load(file)
+    if (!entry) {
+      // A client route (/commune/21166): the shell answers. No build, no shell: not ours to answer.
+      file = path.join(rootDir, 'index.html')
+      entry = load(file)
+      if (!entry) return false
+    }
     const immutable = file.includes(`${path.sep}assets${path.sep}`)
     const headers: Record<string, string | number> = {
       'content-type': entry.type,
