@@ -112,7 +112,7 @@ describe('actions', () => {
   it('rejects a malformed domain id with a clear error', async () => {
     const { graphql } = await import('../fixtures/graphql.ts')
     const result = await graphql('{ actions(filter: { domain: "nope" }) { totalCount } }')
-    expect(result.errors?.[0].message).toBe('Invalid global ID: nope')
+    expect(result.errors?.[0]).toMatchObject({ message: 'Identifiant global invalide : « nope » (les identifiants se lisent dans le champ id des réponses).', extensions: { code: 'VALIDATION' } })
     expect(result.data).toBeFalsy()
   })
 })

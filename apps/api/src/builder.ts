@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core'
+import ComplexityPlugin from '@pothos/plugin-complexity'
 import ErrorsPlugin from '@pothos/plugin-errors'
 import PrismaPlugin from '@pothos/plugin-prisma'
 import RelayPlugin from '@pothos/plugin-relay'
@@ -8,8 +9,12 @@ import { anonymousMayRead } from './auth/read-access.ts'
 import type { Context } from './context.ts'
 import { db } from './db.ts'
 import { forbidden, unauthenticated } from './errors.ts'
+import { estimatedFieldCost, requestLimits, requestRefused } from './request-limits.ts'
 import type PrismaTypes from './generated/pothos-types.ts'
 import { getDatamodel } from './generated/pothos-types.ts'
+
+const pageSize = { default: 50, max: 200 }
+const formatCount = (count: number) => count.toLocaleString('fr-FR')
 
 export const builder = new SchemaBuilder<{
   Context: Context
@@ -30,7 +35,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string }
   }
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: ({ viewer }) => ({
@@ -42,18 +47,31 @@ export const builder = new SchemaBuilder<{
     }),
     unauthorizedError: (_parent, context) => (context.viewer.kind === 'user' ? forbidden() : unauthenticated()),
   },
+  // Depth stays graphql-armor's (use-query-limits.ts); this counts what the answer would hold.
+  complexity: {
+    fieldComplexity: (args, _context, field) => estimatedFieldCost(args, field, pageSize),
+    limit: { complexity: requestLimits.estimatedObjects },
+    complexityError: (_kind, { complexity }) =>
+      requestRefused(
+        `Requête trop coûteuse : environ ${formatCount(complexity)} objets estimés, ${formatCount(requestLimits.estimatedObjects)} au plus. Paginez (first, after) ou demandez moins de listes imbriquées.`,
+        'QUERY_TOO_EXPENSIVE',
+      ),
+  },
   errors: { defaultTypes: [] },
   prisma: {
     client: db,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
-    maxConnectionSize: 200,
-    defaultConnectionSize: 50,
+    maxConnectionSize: pageSize.max,
+    defaultConnectionSize: pageSize.default,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // schema/node.ts defines them, each id read on its own and checked against its type's rule.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 })
 

@@ -1,4 +1,6 @@
+import { PothosValidationError } from '@pothos/core'
 import { GraphQLError } from 'graphql'
+import { maskError as yogaMaskError, type MaskError } from 'graphql-yoga'
 
 /** An expected failure the user can act on: returned as a typed result with a stable code. */
 export abstract class UserError extends Error {
@@ -36,4 +38,27 @@ export function unauthenticated(message = 'Connectez-vous pour continuer.') {
 
 export function forbidden(message = 'Votre compte ne permet pas cette opération.') {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } })
+}
+
+/**
+ * What a caller is told of an error thrown while answering. Expected failures keep their code and
+ * a French sentence: a typed UserError reached outside a result union, and the validation errors
+ * Pothos raises for values it cannot read (cursors, global ids). Anything else stays masked as
+ * yoga masks it: « Unexpected error. », the detail in the server's log only.
+ */
+export const maskError: MaskError = (error, message, isDev) => {
+  const original = error instanceof GraphQLError ? error.originalError : error
+  const located = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}
+  if (original instanceof UserError) {
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code, ...(original instanceof ValidationError && original.field ? { field: original.field } : {}) } })
+  }
+  if (original instanceof PothosValidationError) return new GraphQLError(unreadableValue(original.message), { ...located, extensions: { code: 'VALIDATION' } })
+  return yogaMaskError(error, message, isDev)
+}
+
+function unreadableValue(detail: string): string {
+  if (/cursor/i.test(detail)) return 'Curseur de pagination invalide : renvoyez tel quel le pageInfo.endCursor d’une réponse précédente.'
+  const globalId = /^Invalid global ID: (.*)$/s.exec(detail)
+  if (globalId) return `Identifiant global invalide : « ${globalId[1].slice(0, 100)} » (les identifiants se lisent dans le champ id des réponses).`
+  return `Valeur invalide : ${detail.slice(0, 200)}`
 }

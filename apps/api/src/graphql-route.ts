@@ -3,6 +3,7 @@ import { sessionCookieName } from './auth/sessions.service.ts'
 import { answerCompressor, minCompressedBytes, negotiateEncoding } from './http-compression.ts'
 import type { GraphQLParams, ResponseCache } from './plugins/use-response-cache.ts'
 import { parsedJsonBody, withBufferedBody } from './request-body.ts'
+import { variablesProblem } from './request-limits.ts'
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
@@ -15,12 +16,37 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise
  */
 export function graphqlRoute(yoga: NodeHandler, cache: ResponseCache): NodeHandler {
   return withBufferedBody(async (req, res) => {
+    const refusal = malformedVariables(req)
+    if (refusal) return sendError(res, 400, refusal)
     const contentType = cachedAnswerType(req)
     const params = contentType && anonymousReadParams(req)
     const text = params ? await cache.anonymousAnswer(params) : undefined
     if (text === undefined) return yoga(req, res)
     sendAnswer(req, res, text, contentType!)
   })
+}
+
+/**
+ * Variables that nothing may walk: nested too deep (the cache key and graphql-js recurse into them),
+ * or, in a GET, not JSON at all (yoga would answer 500). Refused before the cache or yoga see them.
+ */
+function malformedVariables(req: IncomingMessage): string | undefined {
+  if (req.method === 'GET') {
+    const variables = new URL(req.url ?? '/', 'http://localhost').searchParams.get('variables')
+    if (!variables) return undefined
+    try {
+      return variablesProblem(JSON.parse(variables))
+    } catch {
+      return 'Paramètre « variables » : JSON invalide (un objet JSON est attendu, encodé dans l’adresse).'
+    }
+  }
+  return variablesProblem(parsedJsonBody(req)?.variables)
+}
+
+function sendError(res: ServerResponse, status: number, message: string) {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] })
+  res.writeHead(status, { 'content-type': jsonType, 'content-length': Buffer.byteLength(body) })
+  res.end(body)
 }
 
 const jsonType = 'application/json; charset=utf-8'

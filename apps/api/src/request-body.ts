@@ -14,26 +14,36 @@ const jsonContentType = /^application\/json\s*(;|$)/i
  * string: @whatwg-node/server runs Object.keys on a framework-parsed body, one entry per character.
  */
 export function withBufferedBody(handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'POST') return handler(req, res)
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST') return Promise.resolve(handler(req, res))
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > maxRequestBytes) return refuseTooLarge(req, res)
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxRequestBytes) {
-        req.removeAllListeners('data')
-        req.removeAllListeners('end')
-        refuseTooLarge(req, res)
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => {
-      // An empty body stays absent: yoga then answers its usual « POST body sent invalid JSON ».
-      if (size > 0) Object.assign(req, { body: bodyFor(req, Buffer.concat(chunks, size)) })
-      void handler(req, res)
+    if (declared > maxRequestBytes) return Promise.resolve(refuseTooLarge(req, res))
+    // Settles when the handler has answered, so the caller's catch sees its failures: a rejection
+    // nobody awaits stops the whole process on Node 20.
+    return new Promise<void>((resolve, reject) => {
+      const chunks: Buffer[] = []
+      let size = 0
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > maxRequestBytes) {
+          req.removeAllListeners('data')
+          req.removeAllListeners('end')
+          refuseTooLarge(req, res)
+          resolve()
+          return
+        }
+        chunks.push(chunk)
+      })
+      req.on('error', reject)
+      req.on('end', () => {
+        try {
+          // An empty body stays absent: yoga then answers its usual « POST body sent invalid JSON ».
+          if (size > 0) Object.assign(req, { body: bodyFor(req, Buffer.concat(chunks, size)) })
+          Promise.resolve(handler(req, res)).then(resolve, reject)
+        } catch (error) {
+          reject(error)
+        }
+      })
     })
   }
 }

@@ -2,8 +2,10 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { createYoga } from 'graphql-yoga'
 import { analystExamples } from './analytics/analyst-examples.ts'
 import { createContext, type ServerContext } from './context.ts'
+import { maskError } from './errors.ts'
 import { useCompression } from './plugins/use-compression.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
+import { useRequestLimits } from './plugins/use-request-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
 import { createResponseCache } from './plugins/use-response-cache.ts'
 import { schema } from './schema/index.ts'
@@ -28,6 +30,7 @@ export const yoga = createYoga<ServerContext>({
   context: createContext,
   graphqlEndpoint: '/graphql',
   landingPage: false,
+  maskedErrors: { maskError },
   graphiql: {
     title: 'Mutualis — GraphQL',
     defaultQuery: exampleQuery,
@@ -35,5 +38,5 @@ export const yoga = createYoga<ServerContext>({
     defaultTabs: [{ query: exampleQuery }, ...analystExamples.map((example) => ({ query: example.query }))],
   },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
-  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...responseCache.plugins],
+  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useRequestLimits(), useQueryLimits(), useResponseCookies(), ...responseCache.plugins],
 })

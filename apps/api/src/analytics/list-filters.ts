@@ -9,6 +9,7 @@ import type {
   Prisma,
   ProcurementProcedure,
 } from '../generated/sqlite/client.ts'
+import { requestLimits } from '../request-limits.ts'
 import { endOfDay } from './history.rules.ts'
 
 type GlobalId = { typename: string; id: string } | null | undefined
@@ -34,7 +35,17 @@ export function since(day: Date | null | undefined) {
 }
 
 const territory = (siren: string | null | undefined) => (siren ? { territory: { siren } } : {})
-const words = (search: string | null | undefined) => (search ? searchText(search).split(' ').filter(Boolean) : [])
+/**
+ * The words of a `search` filter, each of which must appear. Bounded: every word is a LIKE over the
+ * column, and SQLite refuses patterns past 50,000 characters with an internal error.
+ */
+export function searchWords(search: string | null | undefined): string[] {
+  if (!search) return []
+  if (search.length > requestLimits.searchText) {
+    throw new GraphQLError(`La recherche dépasse ${requestLimits.searchText} caractères (${search.length}).`, { extensions: { code: 'VALIDATION', field: 'search' } })
+  }
+  return searchText(search).split(' ').filter(Boolean)
+}
 const listed = <T>(values: T[] | null | undefined) => (values?.length ? { in: values } : undefined)
 /** Drops undefined entries so that an absent filter adds no condition. */
 const defined = <T extends object>(where: T): T => Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as T
@@ -179,6 +190,6 @@ export function communeWhere(filter: CommuneFilterInput | null | undefined, terr
     ...territory(territorySiren),
     population,
     updatedAt: since(filter?.updatedSince),
-    AND: [...words(filter?.search).map((word) => ({ searchName: { contains: word } })), ...participations],
+    AND: [...searchWords(filter?.search).map((word) => ({ searchName: { contains: word } })), ...participations],
   })
 }

@@ -1,5 +1,4 @@
-import { searchText } from '@mutualis/domain'
-import { dayRange, idOf, since } from '../analytics/list-filters.ts'
+import { dayRange, idOf, searchWords, since } from '../analytics/list-filters.ts'
 import type { ActionStatus, Instrument, Openness, Prisma } from '../generated/sqlite/client.ts'
 
 export interface ActionFilterInput {
@@ -21,7 +20,7 @@ export interface ActionFilterInput {
 
 /** The Prisma condition for an ActionFilter; every word of `search` must appear, accents and case ignored. */
 export function actionWhere(filter: ActionFilterInput | null | undefined, territorySiren?: string | null): Prisma.ActionWhereInput {
-  const words = filter?.search ? searchText(filter.search).split(' ').filter(Boolean) : []
+  const words = searchWords(filter?.search)
   return {
     archivedAt: null,
     ...(territorySiren ? { territory: { siren: territorySiren } } : {}),

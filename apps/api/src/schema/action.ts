@@ -8,6 +8,7 @@ import { territoryArgs } from './territory.ts'
 
 export const ActionRef = builder.prismaNode('Action', {
   id: { field: 'id' },
+  nullable: true,
   // Only the columns a query asks for are read: an action's texts are long and most screens list titles.
   select: { id: true },
   description: 'One line of the schéma de mutualisation.',

@@ -1,4 +1,6 @@
+import { canSeeApiToken } from '@mutualis/domain'
 import { signedIn } from '../auth/viewer.ts'
+import { readerOf } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { createApiToken, revokeApiToken } from '../accounts/api-tokens.service.ts'
@@ -7,6 +9,8 @@ import { writeErrors } from './errors.ts'
 const ApiTokenRef = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
   description: 'A bearer token for scripts (Authorization: Bearer …). Its secret is shown once, at creation.',
+  nullable: true,
+  authScopes: (token, { viewer }) => canSeeApiToken(readerOf(viewer), token),
   fields: (t) => ({
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix', { description: 'First characters of the secret, to recognise it.' }),

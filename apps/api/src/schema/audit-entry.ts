@@ -1,9 +1,13 @@
+import { canSeeAuditEntry } from '@mutualis/domain'
+import { readerOf } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 
 builder.prismaNode('AuditEntry', {
   id: { field: 'id' },
   description: 'One change to the schéma or its accounts: who, when, what, before → after (JSON).',
+  nullable: true,
+  authScopes: (entry, { viewer }) => canSeeAuditEntry(readerOf(viewer), entry),
   fields: (t) => ({
     createdAt: t.expose('createdAt', { type: 'Date' }),
     at: t.string({ description: 'ISO 8601 timestamp.', resolve: (entry) => entry.createdAt.toISOString() }),

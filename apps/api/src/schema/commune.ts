@@ -8,6 +8,7 @@ import { JoinOpportunity } from './join-opportunity.ts'
 export const Commune = builder.prismaNode('Organisation', {
   variant: 'Commune',
   id: { field: 'id' },
+  nullable: true,
   description: 'A member commune of the territory, with its official codes.',
   fields: (t) => ({
     inseeCode: t.string({ resolve: (commune) => commune.inseeCode ?? '' }),

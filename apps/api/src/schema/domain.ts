@@ -4,6 +4,7 @@ import { territoryArgs, territoryWhere } from './territory.ts'
 
 export const DomainRef = builder.prismaNode('Domain', {
   id: { field: 'id' },
+  nullable: true,
   description: 'A thématique of the schéma (Courrier, Achats publics, Finances…).',
   fields: (t) => ({
     key: t.exposeString('key'),

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema } from 'graphql'
 import { builder } from '../builder.ts'
 import './scalars.ts'
+import './node.ts'
 import './enums.ts'
 import './territory.ts'
 import './organisation.ts'

@@ -1,4 +1,6 @@
+import { canSeeJoinRequest } from '@mutualis/domain'
 import { signedIn } from '../auth/viewer.ts'
+import { readerOf, visibleJoinRequestsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { JoinRequestStatus } from '../generated/sqlite/enums.ts'
@@ -17,6 +19,10 @@ const JoinRequestStatusEnum = builder.enumType('JoinRequestStatus', {
 export const JoinRequestRef = builder.prismaNode('JoinRequest', {
   id: { field: 'id' },
   description: 'A request to join an action and its decision. Never public.',
+  nullable: true,
+  // The rule needs the territory, which the request holds through its organisation.
+  select: { organisationId: true, organisation: { select: { territoryId: true } } },
+  authScopes: (request, { viewer }) => canSeeJoinRequest(readerOf(viewer), { organisationId: request.organisationId, territoryId: request.organisation.territoryId }),
   fields: (t) => ({
     status: t.expose('status', { type: JoinRequestStatusEnum }),
     note: t.exposeString('note', { nullable: true }),
@@ -34,10 +40,7 @@ builder.prismaObjectField(ActionRef, 'joinRequests', (t) =>
   t.relation('joinRequests', {
     description: 'Requests to join, newest first: all of them for admins and analysts, their own organisations’ for editors.',
     authScopes: { readPrivate: true, editor: true },
-    query: (_args, { viewer }) => ({
-      where: viewer.kind === 'user' && viewer.role === 'EDITOR' ? { organisationId: { in: [...viewer.organisationIds] } } : {},
-      orderBy: { createdAt: 'desc' },
-    }),
+    query: (_args, { viewer }) => ({ where: visibleJoinRequestsWhere(viewer), orderBy: { createdAt: 'desc' } }),
   }),
 )
 

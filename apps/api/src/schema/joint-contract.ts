@@ -8,6 +8,7 @@ import { territoryArgs } from './territory.ts'
 
 builder.prismaNode('JointContract', {
   id: { field: 'id' },
+  nullable: true,
   description: "A marché mutualisé, passed through a groupement de commandes or the centrale d'achat.",
   fields: (t) => ({
     key: t.exposeString('key'),

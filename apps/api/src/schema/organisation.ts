@@ -5,6 +5,7 @@ import { territoryArgs, territoryWhere } from './territory.ts'
 
 builder.prismaNode('Organisation', {
   id: { field: 'id' },
+  nullable: true,
   description: 'A body taking part in the schéma: the EPCI, a commune, a CCAS, an EPL, an office de tourisme…',
   fields: (t) => ({
     kind: t.expose('kind', { type: OrganisationKindEnum }),

@@ -3,6 +3,7 @@ import { ActionStatusEnum } from './enums.ts'
 
 export const ProgressUpdateRef = builder.prismaNode('ProgressUpdate', {
   id: { field: 'id' },
+  nullable: true,
   description: "A point d'avancement: what was reported about an action, and the status it left it in.",
   fields: (t) => ({
     date: t.expose('date', { type: 'Date' }),

@@ -6,6 +6,7 @@ import { territoryArgs } from './territory.ts'
 
 export const SharedServiceRef = builder.prismaNode('SharedService', {
   id: { field: 'id' },
+  nullable: true,
   description: 'A service commun run by the EPCI for its members (art. L5211-4-2 CGCT).',
   fields: (t) => ({
     key: t.exposeString('key'),

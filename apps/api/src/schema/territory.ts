@@ -6,6 +6,7 @@ import { LegalTypeEnum } from './enums.ts'
 
 builder.prismaNode('Territory', {
   id: { field: 'id' },
+  nullable: true,
   description: "An intercommunality (EPCI) and its schéma de mutualisation.",
   fields: (t) => ({
     siren: t.exposeString('siren'),

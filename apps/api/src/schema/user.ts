@@ -1,4 +1,6 @@
 import { queryFromInfo } from '@pothos/plugin-prisma'
+import { canSeeAccount } from '@mutualis/domain'
+import { readerOf } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { attemptLogin } from '../auth/login.service.ts'
@@ -17,6 +19,8 @@ export const RoleEnum = builder.enumType('Role', {
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
   description: 'An account. Only its owner and the territory’s admins can see it.',
+  nullable: true,
+  authScopes: (user, { viewer }) => canSeeAccount(readerOf(viewer), user),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name'),

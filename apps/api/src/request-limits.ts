@@ -1,0 +1,68 @@
+import { getNullableType, GraphQLError, isListType, type GraphQLOutputType } from 'graphql'
+
+/**
+ * What one request may ask of the server. Mutualis is readable by anyone without an account, so
+ * every bound here is reachable from the internet; docs/security.md lists the same values.
+ */
+export const requestLimits = {
+  /** Nesting of `variables`: the deepest input of the schema is 3 levels; JSON walks recurse. */
+  variablesDepth: 16,
+  /** Global ids in one `nodes(ids:)`. */
+  nodesIds: 100,
+  /**
+   * Estimated objects and values an answer may hold: pages count `first`, other lists a realistic
+   * size, nested lists multiply. The commune page costs ~400, an export page of 100 actions ~26,000,
+   * a page of the yearly report ~30,000; the documents that once ate 4 GB, hundreds of millions.
+   */
+  estimatedObjects: 50_000,
+  /** Realistic size of a list that has no page argument (a territory's communes, an action's participants). */
+  listSize: 25,
+  /** A list of the root query filtered to one territory, and across all of them. */
+  territoryListSize: 150,
+  nationalListSize: 1_000,
+  /** Hard ceiling once running: field values resolved, then wall time. */
+  resolvedValues: 250_000,
+  executionMs: 10_000,
+  /** Characters of a `search` filter. */
+  searchText: 200,
+} as const
+
+/** An answer to a request refused before it runs, with the HTTP status it deserves. */
+export function requestRefused(message: string, code = 'BAD_REQUEST', status = 400) {
+  return new GraphQLError(message, { extensions: { code, http: { status } } })
+}
+
+/**
+ * Why a `variables` value cannot be accepted, or undefined. Walks the value without recursion, so a
+ * body nested 20,000 levels deep is refused instead of overflowing the stack of whatever walks it
+ * next (the response cache's key, graphql-js's coercion).
+ */
+export function variablesProblem(variables: unknown): string | undefined {
+  const stack: Array<[value: unknown, depth: number]> = [[variables, 0]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (value === null || typeof value !== 'object') continue
+    if (depth >= requestLimits.variablesDepth) return `Variables trop imbriquées : ${requestLimits.variablesDepth} niveaux au plus.`
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1])
+  }
+  return undefined
+}
+
+/**
+ * The estimated cost of one field, for the complexity plugin: 1 for its own value, times what its
+ * selection costs for each object it returns. A page counts `first` (or `last`, or the default page
+ * size; never more than the largest page served), `nodes(ids:)` its ids, a root list filtered to one territory a territory's size (or a
+ * large department's across territories), any other list a realistic size; `edges` were already counted by their connection.
+ */
+export function estimatedFieldCost(args: Record<string, unknown>, field: { name: string; type: GraphQLOutputType; args: readonly { name: string }[] }, pageSize: { default: number; max: number }): { field: number; multiplier: number } {
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : undefined)
+  const hasArg = (name: string) => field.args.some((arg) => arg.name === name)
+  if (hasArg('first') || hasArg('last')) return { field: 1, multiplier: Math.min(count(args.first) ?? count(args.last) ?? pageSize.default, pageSize.max) }
+  // Past its limit, nodes refuses with its own message; the estimate must not pre-empt it.
+  if (field.name === 'nodes' && Array.isArray(args.ids)) return { field: 1, multiplier: Math.min(args.ids.length, requestLimits.nodesIds) }
+  if (!isListType(getNullableType(field.type))) return { field: 1, multiplier: 1 }
+  if (field.name === 'edges') return { field: 1, multiplier: 1 }
+  // Only lists of the root query take a territory.
+  if (hasArg('territory')) return { field: 1, multiplier: args.territory ? requestLimits.territoryListSize : requestLimits.nationalListSize }
+  return { field: 1, multiplier: requestLimits.listSize }
+}
