@@ -1,0 +1,96 @@
+// Every type that implements Node, reached by its global id through node and nodes, by every kind
+// of caller: what is private shows to its audience only, and to anyone else reads as nothing at all.
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { db } from '@mutualis/api/db.ts'
+import { as, createAccount, signIn } from '../fixtures/accounts.ts'
+import { graphql, type GraphQLResult } from '../fixtures/graphql.ts'
+import { createOtherTerritory } from '../fixtures/territories.ts'
+
+type Caller = 'anonymous' | 'editorOwn' | 'editorOther' | 'analyst' | 'admin' | 'adminElsewhere'
+const callers: Caller[] = ['anonymous', 'editorOwn', 'editorOther', 'analyst', 'admin', 'adminElsewhere']
+const everyone = callers
+
+const cookies: Partial<Record<Caller, string>> = {}
+/** One object of each Node type, by global id, with a field that only someone allowed may read. */
+const objects: Record<string, { id: string; field: string }> = {}
+
+beforeAll(async () => {
+  const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+  const [chenove, talant] = await Promise.all(['Chenôve', 'Talant'].map((name) => db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, name } })))
+  const other = await createOtherTerritory()
+  const accounts = {
+    editorOwn: await createAccount('EDITOR', [chenove.name]),
+    editorOther: await createAccount('EDITOR', [talant.name]),
+    analyst: await createAccount('ANALYST'),
+    admin: await createAccount('ADMIN'),
+    adminElsewhere: await createAccount('ADMIN', [], { territorySiren: other.territory.siren }),
+  }
+  for (const [caller, account] of Object.entries(accounts)) cookies[caller as Caller] = await signIn(account.email)
+
+  // Chenôve's editor asks to join an open action (a private note), and makes a token for a script.
+  const open = await db.action.findFirstOrThrow({ where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, participants: { none: { organisationId: chenove.id } } } })
+  const asked = await as(cookies.editorOwn!)(
+    'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { ... on RequestToJoinSuccess { request { id } } } }',
+    { i: { actionId: encodeGlobalID('Action', open.id), organisationId: encodeGlobalID('Commune', chenove.id), note: 'Note privée du maire', clientMutationId: randomUUID() } },
+  )
+  const token = await as(cookies.editorOwn!)('mutation { createApiToken(name: "script") { ... on CreatedApiToken { token { id } } } }')
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { territoryId: dijon.id, operation: 'requestToJoin' }, orderBy: { createdAt: 'desc' } })
+
+  const first = async <T extends { id: string }>(rows: Promise<T | null>) => (await rows)!.id
+  Object.assign(objects, {
+    Territory: { id: encodeGlobalID('Territory', dijon.id), field: 'name' },
+    Organisation: { id: encodeGlobalID('Organisation', talant.id), field: 'name' },
+    Commune: { id: encodeGlobalID('Commune', chenove.id), field: 'name' },
+    Domain: { id: encodeGlobalID('Domain', await first(db.domain.findFirst({ where: { territoryId: dijon.id } }))), field: 'name' },
+    Action: { id: encodeGlobalID('Action', open.id), field: 'title' },
+    ProgressUpdate: { id: encodeGlobalID('ProgressUpdate', await first(db.progressUpdate.findFirst())), field: 'text' },
+    SharedService: { id: encodeGlobalID('SharedService', await first(db.sharedService.findFirst({ where: { territoryId: dijon.id } }))), field: 'name' },
+    JointContract: { id: encodeGlobalID('JointContract', await first(db.jointContract.findFirst({ where: { territoryId: dijon.id } }))), field: 'subject' },
+    User: { id: encodeGlobalID('User', accounts.editorOwn.user.id), field: 'email' },
+    JoinRequest: { id: asked.data!.requestToJoin.request.id, field: 'note' },
+    AuditEntry: { id: encodeGlobalID('AuditEntry', audit.id), field: 'after' },
+    ApiToken: { id: token.data!.createApiToken.token.id, field: 'prefix' },
+  })
+})
+
+/** Who may read each type: published ones everyone (no territory asks for a login here). */
+const audiences: Record<string, Caller[]> = {
+  Territory: everyone, Organisation: everyone, Commune: everyone, Domain: everyone, Action: everyone,
+  ProgressUpdate: everyone, SharedService: everyone, JointContract: everyone,
+  User: ['editorOwn', 'admin'],
+  JoinRequest: ['editorOwn', 'analyst', 'admin'],
+  AuditEntry: ['admin'],
+  ApiToken: ['editorOwn'],
+}
+
+function run(caller: Caller, document: string, variables: Record<string, unknown>): Promise<GraphQLResult<any>> {
+  const cookie = cookies[caller]
+  return cookie ? as(cookie)(document, variables) : graphql(document, variables)
+}
+
+it('covers every type that implements Node', async () => {
+  const { data } = await graphql<{ __type: { possibleTypes: Array<{ name: string }> } }>('{ __type(name: "Node") { possibleTypes { name } } }')
+  expect(data!.__type.possibleTypes.map((t) => t.name).sort()).toEqual(Object.keys(audiences).sort())
+})
+
+describe.each(Object.keys(audiences))('%s', (typename) => {
+  it.each(callers)('%s', async (caller) => {
+    const { id, field } = objects[typename]
+    const selection = `__typename id ... on ${typename} { ${field} }`
+    const single = await run(caller, `query ($id: ID!) { node(id: $id) { ${selection} } }`, { id })
+    const many = await run(caller, `query ($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } }`, { ids: [id] })
+    expect(single.errors).toBeUndefined()
+    expect(many.errors).toBeUndefined()
+    if (audiences[typename].includes(caller)) {
+      expect(single.data!.node).toMatchObject({ __typename: typename, id })
+      expect(single.data!.node[field]).toBeTruthy()
+      expect(many.data!.nodes).toEqual([single.data!.node])
+    } else {
+      // Exactly what an id of nothing gives: no way to tell a private object from a missing one.
+      expect(single.data).toEqual({ node: null })
+      expect(many.data).toEqual({ nodes: [null] })
+    }
+  })
+})
