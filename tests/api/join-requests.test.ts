@@ -23,7 +23,10 @@ describe('join requests', () => {
     const target = commune.joinable.find((o) => o.openness === 'OPEN')!
     const asked = await editor.client(requestToJoin, { i: { actionId: target.action.id, organisationId: commune.id, note: 'Vu en conseil municipal', clientMutationId: randomUUID() } })
     expect(asked.data?.requestToJoin).toMatchObject({ __typename: 'RequestToJoinSuccess', request: { status: 'PENDING' } })
-    expect((await joinableFor('Fénay')).joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(true)
+    // The commune's editor sees the request pending; a visitor only sees the action still open.
+    const seenByEditor = await editor.client<{ commune: { joinable: Array<{ pendingRequest: boolean; action: { id: string } }> } }>(communePageQuery, { inseeCode: communeInsee('Fénay') })
+    expect(seenByEditor.data?.commune.joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(true)
+    expect((await joinableFor('Fénay')).joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(false)
 
     const accepted = await admin.client(decide, { i: { requestId: asked.data!.requestToJoin.request.id, accept: true, since: '2027-01-01', deliberationRef: 'DEL-2026-118', deliberationDate: '2026-11-20' } })
     expect(accepted.data?.decideJoinRequest).toMatchObject({ request: { status: 'ACCEPTED', deliberationRef: 'DEL-2026-118' } })

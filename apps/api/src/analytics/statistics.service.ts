@@ -1,10 +1,10 @@
-import { joinOpportunities } from '@mutualis/domain'
+import { canSeeJoinRequest, joinOpportunities } from '@mutualis/domain'
 import { GraphQLError } from 'graphql'
 import { db } from '../db.ts'
 import type { ActionStatus, Instrument, ParticipationState, Prisma } from '../generated/sqlite/client.ts'
 import { ActionStatus as ActionStatuses, Instrument as Instruments } from '../generated/sqlite/enums.ts'
 import type { Viewer } from '../auth/viewer.ts'
-import { canReadPrivate } from '../auth/viewer.ts'
+import { readerOf, visibleJoinRequestsWhere, visibleParticipationsWhere } from '../auth/visibility.ts'
 import { matrixCell, type MatrixCell } from './matrix.rules.ts'
 
 // Every count is one GROUP BY (or one load of the few rows a rule needs), never a query per row.
@@ -63,18 +63,9 @@ function byTerritory<T extends { territoryId: string }>(rows: readonly T[]): Map
   return groups
 }
 
-/** Which organisations' pending requests a viewer may count: all of their territory, their own, or none. */
-function requestScope(viewer: Viewer): Prisma.JoinRequestWhereInput | null {
-  if (viewer.kind !== 'user') return null
-  if (canReadPrivate(viewer)) return { action: { territoryId: viewer.territoryId } }
-  if (viewer.role === 'EDITOR') return { organisationId: { in: [...viewer.organisationIds] } }
-  return null
-}
-
 /** Per commune: actions it is a member of, actions it could join, and (for those allowed to see them) its pending requests. */
 export async function communeStatistics(territorySiren: string | null | undefined, viewer: Viewer) {
   await requireTerritory(territorySiren)
-  const scope = requestScope(viewer)
   const [communes, memberships, participations, candidates, pending] = await Promise.all([
     db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
     db.participation.groupBy({
@@ -83,20 +74,19 @@ export async function communeStatistics(territorySiren: string | null | undefine
       _count: { _all: true },
     }),
     db.participation.findMany({
-      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, openness: { in: ['OPEN', 'UNDER_STUDY'] } } },
+      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, openness: { in: ['OPEN', 'UNDER_STUDY'] } }, ...visibleParticipationsWhere(viewer) },
       select: { organisationId: true, actionId: true, state: true },
     }),
     joinCandidates(territorySiren),
-    scope
-      ? db.joinRequest.groupBy({ by: ['organisationId'], where: { AND: [scope, { status: 'PENDING', action: { archivedAt: null } }] }, _count: { _all: true } })
+    viewer.kind === 'user'
+      ? db.joinRequest.groupBy({ by: ['organisationId'], where: { AND: [visibleJoinRequestsWhere(viewer), { status: 'PENDING', action: { archivedAt: null } }] }, _count: { _all: true } })
       : Promise.resolve(null),
   ])
   const memberCount = new Map(memberships.map((m) => [m.organisationId, m._count._all]))
   const pendingCount = pending && new Map(pending.map((p) => [p.organisationId, p._count._all]))
   const states = statesByOrganisation(participations)
   const candidatesOf = byTerritory(candidates)
-  const mayCount = (commune: { id: string; territoryId: string }) =>
-    viewer.kind === 'user' && viewer.territoryId === commune.territoryId && (canReadPrivate(viewer) || viewer.organisationIds.includes(commune.id))
+  const mayCount = (commune: { id: string; territoryId: string }) => canSeeJoinRequest(readerOf(viewer), { organisationId: commune.id, territoryId: commune.territoryId })
   return communes.map((commune) => ({
     commune,
     memberships: memberCount.get(commune.id) ?? 0,
@@ -124,13 +114,13 @@ function statesByOrganisation(rows: ReadonlyArray<{ organisationId: string; acti
 }
 
 /** Communes × services communs: where each commune stands with each service, in four statements. */
-export async function membershipMatrix(territorySiren: string | null | undefined) {
+export async function membershipMatrix(territorySiren: string | null | undefined, viewer: Viewer) {
   await requireTerritory(territorySiren)
   const [communes, sharedServices, participations, candidates] = await Promise.all([
     db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
     db.sharedService.findMany({ where: { archivedAt: null, ...territoryOf(territorySiren) }, orderBy: { name: 'asc' } }),
     db.participation.findMany({
-      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, sharedServiceId: { not: null } } },
+      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, sharedServiceId: { not: null } }, ...visibleParticipationsWhere(viewer) },
       select: { organisationId: true, actionId: true, state: true, action: { select: { sharedServiceId: true } } },
     }),
     joinCandidates(territorySiren).then((actions) => actions.filter((a) => a.sharedServiceId)),

@@ -19,6 +19,7 @@ export function visibleJoinRequestsWhere(viewer: Viewer): Prisma.JoinRequestWher
 
 /** Participations the reader may see: all but the REQUESTED ones outside canSeeJoinRequest. */
 export function visibleParticipationsWhere(viewer: Viewer): Prisma.ParticipationWhereInput {
+  if (viewer.kind !== 'user') return { state: { not: 'REQUESTED' } }
   const requested = visibleJoinRequestsWhere(viewer) as Prisma.ParticipationWhereInput
   return { OR: [{ state: { not: 'REQUESTED' } }, { AND: [{ state: 'REQUESTED' }, requested] }] }
 }

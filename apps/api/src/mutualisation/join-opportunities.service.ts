@@ -1,4 +1,6 @@
 import { joinOpportunities } from '@mutualis/domain'
+import { visibleParticipationsWhere } from '../auth/visibility.ts'
+import type { Viewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
 import type { Action, Prisma } from '../generated/sqlite/client.ts'
 
@@ -9,10 +11,11 @@ type RuleFields = Prisma.ActionGetPayload<{ select: typeof ruleSelect & { openTo
 /**
  * The actions a commune can join. Loads the candidates once, with what the join rule needs merged
  * into the caller's selection (so nested fields come in the same few statements), plus the
- * commune's participations; applies the rule; keeps the joinable candidates in schéma order.
+ * commune's participations the viewer may see; applies the rule; keeps the joinable candidates in schéma order.
  */
 export async function joinOpportunitiesOf(
   commune: { id: string; territoryId: string },
+  viewer: Viewer,
   selection: { select?: Prisma.ActionSelect },
 ): Promise<Array<{ action: Action; openness: Action['openness']; howToJoin: string; pendingRequest: boolean }>> {
   const selected = selection.select ?? {}
@@ -23,7 +26,8 @@ export async function joinOpportunitiesOf(
       select: { ...selected, ...ruleSelect, openTo: selected.openTo ?? { select: { id: true } } },
       orderBy: { position: 'asc' },
     }) as unknown as Promise<RuleFields[]>,
-    db.participation.findMany({ where: { organisationId: commune.id }, select: { actionId: true, state: true } }),
+    // A request the viewer may not see reads as no participation: joinable, with no pending request.
+    db.participation.findMany({ where: { organisationId: commune.id, ...visibleParticipationsWhere(viewer) }, select: { actionId: true, state: true } }),
   ])
   const byId = new Map(candidates.map((action) => [action.id, action]))
   return joinOpportunities(

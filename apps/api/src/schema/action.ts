@@ -1,6 +1,7 @@
 import { statusLabels } from '@mutualis/domain'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
+import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { actionWhere } from '../mutualisation/action-filter.ts'
 import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
 import { actionFilterFields, actionOrder } from './action-list.ts'
@@ -28,7 +29,10 @@ export const ActionRef = builder.prismaNode('Action', {
     sharedService: t.relation('sharedService', { nullable: true }),
     jointContract: t.relation('jointContract', { nullable: true }),
     version: t.exposeInt('version', { description: 'Bumped by every change; send it back to detect concurrent edits.' }),
-    participants: t.relation('participants', { query: { orderBy: [{ role: 'asc' }, { organisation: { searchName: 'asc' } }] } }),
+    participants: t.relation('participants', {
+      description: 'Who takes part; a pending request to join shows only to those who may see it.',
+      query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: [{ role: 'asc' }, { organisation: { searchName: 'asc' } }] }),
+    }),
     progressUpdates: t.relation('progressUpdates', { query: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] } }),
   }),
 })

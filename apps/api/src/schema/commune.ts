@@ -1,4 +1,5 @@
 import { queryFromInfo } from '@pothos/plugin-prisma'
+import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { joinOpportunitiesOf } from '../mutualisation/join-opportunities.service.ts'
@@ -16,12 +17,12 @@ export const Commune = builder.prismaNode('Organisation', {
     name: t.exposeString('name'),
     population: t.exposeInt('population', { nullable: true }),
     territory: t.relation('territory'),
-    participations: t.relation('participations', { query: { orderBy: { action: { position: 'asc' } } } }),
+    participations: t.relation('participations', { query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: { action: { position: 'asc' } } }) }),
     joinable: t.field({
       type: [JoinOpportunity],
       description: 'What the commune can join: open actions, or actions whose opening is studied, it is not yet a member of.',
       select: { id: true, territoryId: true },
-      resolve: (commune, _args, context, info) => joinOpportunitiesOf(commune, queryFromInfo({ context, info, typeName: 'Action', path: ['action'] })),
+      resolve: (commune, _args, context, info) => joinOpportunitiesOf(commune, context.viewer, queryFromInfo({ context, info, typeName: 'Action', path: ['action'] })),
     }),
   }),
 })

@@ -36,6 +36,6 @@ builder.queryFields((t) => ({
     type: MembershipMatrix,
     description: 'Which commune is in which service commun, could join it, or has asked to.',
     args: { ...territoryArgs },
-    resolve: (_root, args) => membershipMatrix(args.territory),
+    resolve: (_root, args, { viewer }) => membershipMatrix(args.territory, viewer),
   }),
 }))

@@ -1,3 +1,4 @@
+import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { OrganisationKindEnum } from './enums.ts'
@@ -14,7 +15,7 @@ builder.prismaNode('Organisation', {
     siren: t.exposeString('siren', { nullable: true }),
     population: t.exposeInt('population', { nullable: true }),
     territory: t.relation('territory'),
-    participations: t.relation('participations', { query: { orderBy: { action: { position: 'asc' } } } }),
+    participations: t.relation('participations', { query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: { action: { position: 'asc' } } }) }),
   }),
 })
 

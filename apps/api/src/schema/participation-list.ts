@@ -1,7 +1,9 @@
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { participationWhere } from '../analytics/list-filters.ts'
+import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'
+import type { Viewer } from '../auth/viewer.ts'
 import { InstrumentEnum, OrganisationKindEnum, ParticipationRoleEnum, ParticipationStateEnum } from './enums.ts'
 import { listOrder } from './list-order.ts'
 import { territoryArgs } from './territory.ts'
@@ -34,14 +36,18 @@ export const participationOrder = listOrder<'ACTION' | 'ORGANISATION' | 'SINCE' 
   'ACTION',
 )
 
+const visibleWhere = (args: { filter?: Parameters<typeof participationWhere>[0]; territory?: string | null }, viewer: Viewer) => ({
+  AND: [participationWhere(args.filter, args.territory), visibleParticipationsWhere(viewer)],
+})
+
 builder.queryFields((t) => ({
   participations: t.prismaConnection({
     type: 'Participation',
     cursor: 'id',
     description: 'Who takes part in what, with role and state: one row per organisation and action.',
     args: { filter: t.arg({ type: ParticipationFilter, required: false }), orderBy: t.arg({ type: participationOrder.Input, required: false }), ...territoryArgs },
-    resolve: (query, _root, args) =>
-      db.participation.findMany({ ...query, where: participationWhere(args.filter, args.territory), orderBy: participationOrder.toOrderBy(args.orderBy) }),
-    totalCount: (_connection, args) => db.participation.count({ where: participationWhere(args.filter, args.territory) }),
+    resolve: (query, _root, args, { viewer }) =>
+      db.participation.findMany({ ...query, where: visibleWhere(args, viewer), orderBy: participationOrder.toOrderBy(args.orderBy) }),
+    totalCount: (_connection, args, { viewer }) => db.participation.count({ where: visibleWhere(args, viewer) }),
   }),
 }))

@@ -1,0 +1,95 @@
+// A commune's pending request to join (the REQUESTED participation it creates) shows exactly to the
+// audience of joinRequests — the admins and analysts of its territory, the editors of the commune —
+// through every path that lists participations: the list, an action, a commune, joinable, the
+// matrix, the statistics and the CSV export.
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { parse } from 'csv-parse/sync'
+import { db } from '@mutualis/api/db.ts'
+import { createHttpHandler } from '@mutualis/api/http.ts'
+import { as, createAccount, signIn } from '../fixtures/accounts.ts'
+import { graphql } from '../fixtures/graphql.ts'
+import { listenDuringTests } from '../fixtures/http-server.ts'
+import { createOtherTerritory } from '../fixtures/territories.ts'
+
+type Caller = 'anonymous' | 'editorOwn' | 'editorOther' | 'analyst' | 'admin' | 'adminElsewhere'
+const audience: Record<Caller, boolean> = { anonymous: false, editorOwn: true, editorOther: false, analyst: true, admin: true, adminElsewhere: false }
+const cookies: Partial<Record<Caller, string>> = {}
+const server = listenDuringTests(createHttpHandler(() => false))
+
+let commune: { id: string; name: string; inseeCode: string }
+let action: { id: string; title: string; sharedServiceName: string }
+
+beforeAll(async () => {
+  const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+  // An open action of a service commun that a commune has no part in yet: it asks to join.
+  const open = await db.action.findFirstOrThrow({
+    where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, sharedServiceId: { not: null } },
+    include: { participants: true, sharedService: true },
+    orderBy: { position: 'asc' },
+  })
+  const outsider = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'COMMUNE', participations: { none: { actionId: open.id } } } })
+  const another = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'COMMUNE', id: { not: outsider.id } } })
+  commune = { id: outsider.id, name: outsider.name, inseeCode: outsider.inseeCode! }
+  action = { id: open.id, title: open.title, sharedServiceName: open.sharedService!.name }
+  const other = await createOtherTerritory()
+  const accounts = {
+    editorOwn: await createAccount('EDITOR', [outsider.name]),
+    editorOther: await createAccount('EDITOR', [another.name]),
+    analyst: await createAccount('ANALYST'),
+    admin: await createAccount('ADMIN'),
+    adminElsewhere: await createAccount('ADMIN', [], { territorySiren: other.territory.siren }),
+  }
+  for (const [caller, account] of Object.entries(accounts)) cookies[caller as Caller] = await signIn(account.email)
+  const asked = await as(cookies.editorOwn!)('mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename } }', {
+    i: { actionId: encodeGlobalID('Action', open.id), organisationId: encodeGlobalID('Commune', outsider.id), clientMutationId: randomUUID() },
+  })
+  expect(asked.data?.requestToJoin.__typename).toBe('RequestToJoinSuccess')
+})
+
+const callers = Object.keys(audience) as Caller[]
+const read = (caller: Caller, document: string, variables: Record<string, unknown> = {}) => {
+  const cookie = cookies[caller]
+  return (cookie ? as(cookie)(document, variables) : graphql(document, variables)).then((result) => {
+    expect(result.errors).toBeUndefined()
+    return result.data!
+  })
+}
+
+describe.each(callers)('%s', (caller) => {
+  const sees = audience[caller]
+
+  it(`${sees ? 'sees' : 'does not see'} the request in participations(filter: { state: [REQUESTED] })`, async () => {
+    const data = await read(caller, 'query ($a: ID!) { participations(filter: { state: [REQUESTED], action: $a }) { totalCount edges { node { organisation { name } } } } }', { a: encodeGlobalID('Action', action.id) })
+    expect(data.participations.totalCount).toBe(sees ? 1 : 0)
+    expect(data.participations.edges.map((e: any) => e.node.organisation.name)).toEqual(sees ? [commune.name] : [])
+  })
+
+  it(`${sees ? 'sees' : 'does not see'} it among the action's participants and the commune's participations`, async () => {
+    const data = await read(caller, 'query ($a: ID!, $insee: String!) { node(id: $a) { ... on Action { participants { state organisation { name } } } } commune(inseeCode: $insee) { participations { state action { title } } } }', { a: encodeGlobalID('Action', action.id), insee: commune.inseeCode })
+    expect(data.node.participants.some((p: any) => p.state === 'REQUESTED' && p.organisation.name === commune.name)).toBe(sees)
+    expect(data.commune.participations.some((p: any) => p.state === 'REQUESTED' && p.action.title === action.title)).toBe(sees)
+  })
+
+  it(`${sees ? 'is told' : 'is not told'} of it by joinable { pendingRequest }, the action staying joinable`, async () => {
+    const data = await read(caller, 'query ($insee: String!) { commune(inseeCode: $insee) { joinable { pendingRequest action { id } } } }', { insee: commune.inseeCode })
+    const entry = data.commune.joinable.find((j: any) => j.action.id === encodeGlobalID('Action', action.id))
+    expect(entry).toEqual({ pendingRequest: sees, action: { id: encodeGlobalID('Action', action.id) } })
+  })
+
+  it(`${sees ? 'sees' : 'does not see'} « Demande en cours » in the membership matrix`, async () => {
+    const data = await read(caller, '{ membershipMatrix(territory: "242100410") { sharedServices { name } rows { commune { name } cells } } }')
+    const column = data.membershipMatrix.sharedServices.findIndex((s: any) => s.name === action.sharedServiceName)
+    const row = data.membershipMatrix.rows.find((r: any) => r.commune.name === commune.name)
+    expect(row.cells[column] === 'REQUESTED').toBe(sees)
+  })
+
+  it(`${sees ? 'finds' : 'does not find'} it in /export/participations.csv?state=REQUESTED`, async () => {
+    const cookie = cookies[caller]
+    const response = await fetch(`${server.origin}/export/participations.csv?state=REQUESTED&territory=242100410`, { headers: cookie ? { cookie } : {} })
+    expect(response.status).toBe(200)
+    const rows = parse(await response.text(), { bom: true, delimiter: ';' }) as string[][]
+    expect(rows.slice(1).some((row) => row.includes(commune.name) && row.includes(action.title))).toBe(sees)
+  })
+})
