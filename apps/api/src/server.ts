@@ -8,6 +8,10 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+// Every request's promise is awaited and answered (http.ts); should one ever escape, it is logged
+// here instead of ending the process and every other request with it (Node's default).
+process.on('unhandledRejection', (reason) => console.error('Promesse rejetée sans traitement :', reason))
+
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT « ${process.env.PORT} » n'est pas un numéro de port (0 à 65535).`)
   // Loaded after the checks above: reading the database configuration may itself raise a ConfigError.
