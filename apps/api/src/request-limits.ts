@@ -11,8 +11,9 @@ export const requestLimits = {
   nodesIds: 100,
   /**
    * Estimated objects and values an answer may hold: pages count `first`, other lists a realistic
-   * size, nested lists multiply. The commune page costs ~400, an export page of 100 actions ~26,000,
-   * a page of the yearly report ~30,000; the documents that once ate 4 GB, hundreds of millions.
+   * size, nested lists multiply, and the `__typename`/`id` the response cache adds to each selection
+   * count too. The commune page costs ~4,000, an export page of 100 actions ~26,000, a page of the
+   * yearly report ~30,000; the document that once ate 4 GB, tens of billions.
    */
   estimatedObjects: 50_000,
   /** Realistic size of a list that has no page argument (a territory's communes, an action's participants). */
