@@ -92,3 +92,16 @@ describe('bad inputs are answered clearly, never with a server error', () => {
     expect(body.data?.actions.edges.length ?? 0).toBeLessThanOrEqual(200)
   })
 })
+
+describe('a document whose nested lists multiply', () => {
+  it('is refused from its estimate before a single row is read', async () => {
+    const { countSql, graphql } = await import('../fixtures/graphql.ts')
+    const document = '{ communes { participations { action { participants { organisation { __typename } action { participants { action { participants { action { participants { action { title } } } } } } } } } } } }'
+    let result!: Awaited<ReturnType<typeof graphql>>
+    const { statements } = await countSql(async () => {
+      result = await graphql(document)
+    })
+    expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_EXPENSIVE')
+    expect(statements.filter((sql) => /Organisation|Participation|Action/.test(sql))).toEqual([])
+  })
+})
