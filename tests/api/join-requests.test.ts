@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
+import { sentTogether } from '../fixtures/concurrency.ts'
 import { query } from '../fixtures/graphql.ts'
 import { communePageQuery } from '../fixtures/documents.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
 const requestToJoin = 'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename ... on RequestToJoinSuccess { request { id status } } ... on UserError { code message } } }'
 const decide = 'mutation ($i: DecideJoinRequestInput!) { decideJoinRequest(input: $i) { __typename ... on RequestToJoinSuccess { request { status declineReason deliberationRef } } ... on UserError { code message } } }'
+
+const requestWithNote = 'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename ... on RequestToJoinSuccess { request { id note organisation { name } } } ... on ValidationError { message field } ... on UserError { code } } }'
 
 async function joinableFor(name: string) {
   const { commune } = await query<{ commune: { id: string; joinable: Array<{ pendingRequest: boolean; openness: string; action: { id: string; title: string } }> } }>(communePageQuery, { inseeCode: communeInsee(name) })
@@ -55,6 +58,39 @@ describe('join requests', () => {
     const member = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Dijon' }, state: 'MEMBER', action: { openness: 'OPEN' } } })
     const result = await editor.client(requestToJoin, { i: { actionId: encodeGlobalID('Action', member.actionId), organisationId: encodeGlobalID('Organisation', member.organisationId), clientMutationId: randomUUID() } })
     expect(result.data?.requestToJoin).toMatchObject({ __typename: 'ValidationError', message: 'Votre organisation participe déjà à cette action.' })
+  })
+})
+
+describe('join request replays', () => {
+  it('answers its sender’s replay with the same request, and refuses the id to another commune without showing that request', async () => {
+    const longvic = await signedInAs('EDITOR', ['Longvic'])
+    const ahuy = await signedInAs('EDITOR', ['Ahuy'])
+    const [longvicPage, ahuyPage] = [await joinableFor('Longvic'), await joinableFor('Ahuy')]
+    const sent = { actionId: longvicPage.joinable.find((o) => o.openness === 'OPEN')!.action.id, organisationId: longvicPage.id, note: 'Note interne de Longvic', clientMutationId: randomUUID() }
+    const asked = await longvic.client(requestWithNote, { i: sent })
+    const replayed = await longvic.client(requestWithNote, { i: sent })
+    expect(replayed.data?.requestToJoin.request.id).toBe(asked.data?.requestToJoin.request.id)
+
+    const reused = await ahuy.client(requestWithNote, { i: { actionId: ahuyPage.joinable.find((o) => o.openness === 'OPEN')!.action.id, organisationId: ahuyPage.id, clientMutationId: sent.clientMutationId } })
+    expect(reused.data?.requestToJoin).toMatchObject({ __typename: 'ValidationError', field: 'clientMutationId' })
+    expect(JSON.stringify(reused)).not.toContain('Note interne de Longvic')
+    const posing = await ahuy.client(requestWithNote, { i: { ...sent, note: null } })
+    expect(posing.errors?.[0].extensions?.code).toBe('FORBIDDEN')
+    expect(JSON.stringify(posing)).not.toContain('Note interne de Longvic')
+  })
+
+  it('takes a request sent 20 times at once once, and answers every copy with it', async () => {
+    const { client } = await signedInAs('EDITOR', ['Daix'])
+    const commune = await joinableFor('Daix')
+    // A few rounds, each on another action: a copy loses the race only when a twin commits in the middle of its work.
+    for (const opportunity of commune.joinable.filter((o) => o.openness === 'OPEN').slice(0, 3)) {
+      const sent = { actionId: opportunity.action.id, organisationId: commune.id, clientMutationId: randomUUID() }
+      const results = await sentTogether(20, () => client(requestToJoin, { i: sent }))
+      const payloads = results.map((r) => r.data?.requestToJoin)
+      expect(payloads.map((p) => p?.__typename)).toEqual(Array(20).fill('RequestToJoinSuccess'))
+      expect(new Set(payloads.map((p) => p.request.id)).size).toBe(1)
+      expect(await db.joinRequest.count({ where: { clientMutationId: sent.clientMutationId } })).toBe(1)
+    }
   })
 })
 

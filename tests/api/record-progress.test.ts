@@ -4,6 +4,7 @@ import { db } from '@mutualis/api/db.ts'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { graphql } from '../fixtures/graphql.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
+import { sentTogether } from '../fixtures/concurrency.ts'
 
 const recordProgress = /* GraphQL */ `
   mutation ($input: RecordProgressInput!) {
@@ -22,6 +23,18 @@ async function chenoveAction() {
   const participation = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Chenôve' }, state: 'MEMBER' }, include: { action: true } })
   const { action } = participation
   return { id: encodeGlobalID('Action', action.id), key: action.key, version: action.version }
+}
+
+/** An action of its own that Chenôve is a member of, for a test that archives it. */
+async function freshChenoveAction() {
+  const { action: model, organisationId } = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Chenôve' }, state: 'MEMBER' }, include: { action: true } })
+  const action = await db.action.create({
+    data: {
+      territoryId: model.territoryId, key: `test-${randomUUID()}`, position: 9999, title: 'Action de test', searchText: 'action de test', domainId: model.domainId,
+      instrument: 'ETUDE', status: 'TO_STUDY', openness: 'CLOSED', sourceText: '', participants: { create: { organisationId, role: 'MEMBER', state: 'MEMBER' } },
+    },
+  })
+  return { id: encodeGlobalID('Action', action.id), version: action.version }
 }
 
 const input = (actionId: string, version: number, overrides: Record<string, unknown> = {}) => ({
@@ -51,16 +64,19 @@ describe('recordProgress', () => {
     expect(await db.progressUpdate.count({ where: { clientMutationId: same.clientMutationId } })).toBe(1)
   })
 
-  it('records a submission replayed 5 times at once exactly once', async () => {
+  it('records a submission sent 20 times at once exactly once, and tells every copy it was saved', async () => {
     const { client } = await signedInAs('EDITOR', ['Chenôve'])
-    const action = await chenoveAction()
-    const same = input(action.id, action.version)
-    const results = await Promise.all(Array.from({ length: 5 }, () => client(recordProgress, { input: same })))
-    const payloads = results.map((r) => r.data?.recordProgress as any)
-    expect(payloads.map((p) => p.__typename)).toEqual(Array(5).fill('RecordProgressSuccess'))
-    expect(new Set(payloads.map((p) => p.update.id)).size).toBe(1)
-    expect(payloads.filter((p) => !p.replayed)).toHaveLength(1)
-    expect(await db.progressUpdate.count({ where: { clientMutationId: same.clientMutationId } })).toBe(1)
+    // A few rounds: the copies that lose the race only do so when a twin commits in the middle of their work.
+    for (let round = 0; round < 3; round++) {
+      const action = await chenoveAction()
+      const same = input(action.id, action.version)
+      const results = await sentTogether(20, () => client(recordProgress, { input: same }))
+      const payloads = results.map((r) => r.data?.recordProgress as any)
+      expect(payloads.map((p) => p.__typename)).toEqual(Array(20).fill('RecordProgressSuccess'))
+      expect(new Set(payloads.map((p) => p.update.id)).size).toBe(1)
+      expect(payloads.filter((p) => !p.replayed)).toHaveLength(1)
+      expect(await db.progressUpdate.count({ where: { clientMutationId: same.clientMutationId } })).toBe(1)
+    }
   })
 
   it('answers the second of two editors with a conflict carrying the current state', async () => {
@@ -72,6 +88,42 @@ describe('recordProgress', () => {
     expect(won.data?.recordProgress.__typename).toBe('RecordProgressSuccess')
     expect(lost.data?.recordProgress).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT', current: { status: 'IMPLEMENTED', version: action.version + 1 } })
     expect(await db.progressUpdate.count({ where: { action: { key: action.key }, statusAfter: 'NO_PROGRESS', text: input('', 0).note } })).toBe(0)
+  })
+
+  it('refuses an analyst who replays an editor’s submission instead of answering it as theirs', async () => {
+    const editor = await signedInAs('EDITOR', ['Chenôve'])
+    const analyst = await signedInAs('ANALYST')
+    const action = await chenoveAction()
+    const same = input(action.id, action.version)
+    await editor.client(recordProgress, { input: same })
+    const replayed = await analyst.client(recordProgress, { input: same })
+    expect(replayed.errors?.[0].extensions?.code).toBe('FORBIDDEN')
+    expect(replayed.data?.recordProgress).toBeFalsy()
+  })
+
+  it('refuses another editor reusing a submission id, without showing what the first one wrote', async () => {
+    const first = await signedInAs('EDITOR', ['Chenôve'])
+    const second = await signedInAs('EDITOR', ['Chenôve'])
+    const action = await chenoveAction()
+    const sent = input(action.id, action.version, { note: 'Note du premier rédacteur' })
+    await first.client(recordProgress, { input: sent })
+    const reused = await second.client(recordProgress, { input: { ...sent, note: 'Note du second', expectedVersion: action.version + 1 } })
+    expect(reused.data?.recordProgress).toMatchObject({ __typename: 'ValidationError', field: 'clientMutationId' })
+    expect(JSON.stringify(reused)).not.toContain('Note du premier rédacteur')
+    expect(await db.progressUpdate.count({ where: { text: 'Note du second' } })).toBe(0)
+  })
+
+  it('still answers its author’s replay once the action is archived, and takes nothing new on it', async () => {
+    const editor = await signedInAs('EDITOR', ['Chenôve'])
+    const admin = await signedInAs('ADMIN')
+    const action = await freshChenoveAction()
+    const sent = input(action.id, action.version)
+    const first = await editor.client(recordProgress, { input: sent })
+    await admin.client('mutation ($id: ID!, $v: Int!) { archiveAction(id: $id, expectedVersion: $v) { __typename } }', { id: action.id, v: action.version + 1 })
+    const replay = await editor.client(recordProgress, { input: sent })
+    expect(replay.data?.recordProgress).toMatchObject({ __typename: 'RecordProgressSuccess', replayed: true, update: { id: first.data?.recordProgress.update.id } })
+    const fresh = await editor.client(recordProgress, { input: input(action.id, action.version + 2) })
+    expect(fresh.data?.recordProgress).toMatchObject({ __typename: 'NotFoundError' })
   })
 
   it('refuses anyone not signed in', async () => {

@@ -9,6 +9,19 @@ const me = '{ me { email role } }'
 const login = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { __typename ... on LoginError { code message retryAfterSeconds } } }'
 const sessionOf = (cookie: string) => db.session.findUniqueOrThrow({ where: { tokenHash: hashSecret(cookie.split('=')[1]) } })
 const bearer = (token: string) => (query: string) => graphql(query, {}, { authorization: `Bearer ${token}` })
+const from = (address: string) => ({ 'x-forwarded-for': address })
+
+/** Runs `work` as behind a reverse proxy, so each request's X-Forwarded-For names its caller. */
+async function behindProxy<T>(work: () => Promise<T>): Promise<T> {
+  const trustProxy = process.env.TRUST_PROXY
+  process.env.TRUST_PROXY = '1'
+  try {
+    return await work()
+  } finally {
+    if (trustProxy === undefined) delete process.env.TRUST_PROXY
+    else process.env.TRUST_PROXY = trustProxy
+  }
+}
 
 describe('sessions', () => {
   it('sets an httpOnly, SameSite session cookie and knows who is signed in', async () => {
@@ -99,20 +112,31 @@ describe('login', () => {
 
   it('refuses an address after 20 failures on any accounts, while others still sign in', async () => {
     const account = await createAccount('ANALYST')
-    const from = (address: string) => ({ 'x-forwarded-for': address })
-    const trustProxy = process.env.TRUST_PROXY
-    process.env.TRUST_PROXY = '1'
-    try {
+    await behindProxy(async () => {
       for (let i = 0; i < 20; i++) await graphql(login, { e: `essai-${i}@nulle.part`, p: 'faux' }, from('203.0.113.7'))
       const blocked = await graphql(login, { e: account.email, p: account.password }, from('203.0.113.7'))
       expect(blocked.data?.login).toMatchObject({ __typename: 'LoginError', code: 'RATE_LIMITED' })
       expect(blocked.data?.login.message).toMatch(/Trop d’essais infructueux depuis cette adresse : réessayez dans \d+ min/)
       const elsewhere = await graphql(login, { e: account.email, p: account.password }, from('198.51.100.4'))
       expect(elsewhere.data?.login.__typename).toBe('LoginSuccess')
-    } finally {
-      if (trustProxy === undefined) delete process.env.TRUST_PROXY
-      else process.env.TRUST_PROXY = trustProxy
-    }
+    })
+  })
+
+  it('checks at most 5 passwords of an account even when 30 guesses and the right password arrive at once', async () => {
+    const account = await createAccount('EDITOR', ['Talant'])
+    // One address per guess, as from many machines: only the account's limit stands in the way.
+    const answers = await behindProxy(() =>
+      Promise.all([
+        ...Array.from({ length: 30 }, (_, i) => graphql(login, { e: account.email, p: `faux ${i}` }, from(`192.0.2.${i + 1}`))),
+        graphql(login, { e: account.email, p: account.password }, from('192.0.2.100')),
+      ]),
+    )
+    const logins = answers.map((a) => a.data?.login)
+    const right = logins.pop()
+    expect(right).toMatchObject({ __typename: 'LoginError', code: 'RATE_LIMITED' })
+    expect(right?.message).toMatch(/Trop d’essais infructueux pour ce compte/)
+    expect(logins.filter((l) => l?.code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5)
+    expect(logins.every((l) => l?.code === 'UNAUTHENTICATED' || l?.code === 'RATE_LIMITED')).toBe(true)
   })
 
   it('never exposes password hashes in the schema', async () => {

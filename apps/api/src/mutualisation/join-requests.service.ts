@@ -3,7 +3,7 @@ import { audit } from '../audit/audit.service.ts'
 import type { SignedInViewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
 import { ConflictError, forbidden, NotFoundError, ValidationError } from '../errors.ts'
-import type { JoinRequest } from '../generated/sqlite/client.ts'
+import type { Action, JoinRequest } from '../generated/sqlite/client.ts'
 import { isUniqueViolation } from './prisma-errors.ts'
 
 const refusals = {
@@ -20,25 +20,50 @@ export interface RequestToJoinInput {
   clientMutationId: string
 }
 
+/**
+ * This very request, already recorded: an offline replay, or a twin sent at the same time. A
+ * clientMutationId names one person's request for one organisation to join one action; anyone
+ * else sending it gets a refusal, never that request (its note included).
+ */
+async function replayOf(viewer: SignedInViewer, input: RequestToJoinInput): Promise<JoinRequest | null> {
+  const existing = await db.joinRequest.findUnique({ where: { clientMutationId: input.clientMutationId } })
+  if (!existing) return null
+  const same = existing.requestedById === viewer.userId && existing.organisationId === input.organisationId && existing.actionId === input.actionId
+  if (!same) throw new ValidationError('Cet identifiant de saisie a déjà servi pour une autre demande.', 'clientMutationId')
+  return existing
+}
+
+/**
+ * A request for this organisation and action got in first. When it was a twin of this one, committed
+ * since this request looked for a replay, the answer is that request, not « conflit ».
+ */
+async function replayOrConflict(viewer: SignedInViewer, input: RequestToJoinInput, action: Action): Promise<JoinRequest> {
+  const replay = await replayOf(viewer, input)
+  if (replay) return replay
+  throw new ConflictError('Une demande d’adhésion est déjà en cours pour cette action.', action)
+}
+
 /** An editor asks, for their organisation, to join an open action: a REQUESTED participation the coordination team decides on. */
 export async function requestToJoin(viewer: SignedInViewer, input: RequestToJoinInput): Promise<JoinRequest> {
-  const replay = await db.joinRequest.findUnique({ where: { clientMutationId: input.clientMutationId } })
-  if (replay) return replay
   const [action, organisation] = await Promise.all([
     db.action.findFirst({ where: { id: input.actionId, archivedAt: null }, include: { openTo: { select: { id: true } } } }),
     db.organisation.findUnique({ where: { id: input.organisationId } }),
   ])
-  if (!action) throw new NotFoundError('Action introuvable (supprimée ou archivée ?).')
   if (!organisation) throw new NotFoundError('Organisation introuvable.')
   const permission = canRequestToJoin(viewer, organisation)
   if (!permission.ok) throw forbidden(permission.reason)
+  // Before the action's state is judged: a replay sent once the request was accepted, or the action
+  // archived, still gets its answer.
+  const replay = await replayOf(viewer, input)
+  if (replay) return replay
+  if (!action) throw new NotFoundError('Action introuvable (supprimée ou archivée ?).')
   if (organisation.territoryId !== action.territoryId) throw new ValidationError('Cette organisation ne relève pas du territoire de l’action.', 'organisationId')
   const check = firstFailure(checkText('note', input.note, inputLimits.note, false), checkText('clientMutationId', input.clientMutationId, 100, true))
   if (!check.ok) throw new ValidationError(check.reason, check.field)
   const participation = await db.participation.findUnique({ where: { organisationId_actionId: { organisationId: organisation.id, actionId: action.id } } })
   const verdict = joinability(organisation.id, { ...action, openTo: action.openTo.map((o) => o.id) }, participation?.state)
   if (!verdict.ok) throw new ValidationError(refusals[verdict.reason], 'actionId')
-  if (verdict.pendingRequest) throw new ConflictError('Une demande d’adhésion est déjà en cours pour cette action.', action)
+  if (verdict.pendingRequest) return replayOrConflict(viewer, input, action)
 
   try {
     return await db.$transaction(async (tx) => {
@@ -54,10 +79,7 @@ export async function requestToJoin(viewer: SignedInViewer, input: RequestToJoin
       return request
     })
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      const raced = await db.joinRequest.findUnique({ where: { clientMutationId: input.clientMutationId } })
-      if (raced) return raced
-    }
+    if (isUniqueViolation(error)) return replayOrConflict(viewer, input, action)
     throw error
   }
 }

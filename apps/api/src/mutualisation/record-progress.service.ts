@@ -24,11 +24,27 @@ export interface RecordProgressResult {
 
 class StaleVersion extends Error {}
 
-async function replayOf(input: RecordProgressInput): Promise<RecordProgressResult | null> {
+/**
+ * This very submission, already recorded: an offline replay, or a twin sent at the same time. A
+ * clientMutationId names one author's update of one action; anyone else sending it gets a refusal,
+ * never that update (its note included).
+ */
+async function replayOf(viewer: SignedInViewer, input: RecordProgressInput): Promise<RecordProgressResult | null> {
   const existing = await db.progressUpdate.findUnique({ where: { clientMutationId: input.clientMutationId } })
   if (!existing) return null
-  if (existing.actionId !== input.actionId) throw new ValidationError('Cet identifiant de saisie a déjà servi pour une autre action.', 'clientMutationId')
+  if (existing.actionId !== input.actionId || existing.authorId !== viewer.userId) throw new ValidationError(reusedIdMessage, 'clientMutationId')
   return { update: existing, actionId: existing.actionId, replayed: true }
+}
+
+/**
+ * A concurrent writer moved the action. When it was a twin of this submission, committed since this
+ * request looked for a replay, the answer is that replay: the offline PWA must not show « conflit »
+ * for an update that was saved.
+ */
+async function replayOrConflict(viewer: SignedInViewer, input: RecordProgressInput): Promise<RecordProgressResult> {
+  const replay = await replayOf(viewer, input)
+  if (replay) return replay
+  throw new ConflictError(conflictMessage, await db.action.findUniqueOrThrow({ where: { id: input.actionId } }))
 }
 
 /**
@@ -37,16 +53,18 @@ async function replayOf(input: RecordProgressInput): Promise<RecordProgressResul
  * the current action, never a silent overwrite.
  */
 export async function recordProgress(viewer: SignedInViewer, input: RecordProgressInput): Promise<RecordProgressResult> {
-  const replay = await replayOf(input)
-  if (replay) return replay
-
-  const action = await db.action.findFirst({
-    where: { id: input.actionId, archivedAt: null },
+  // Archived ones too: permission is checked before any replay is looked up, and a replay sent after
+  // the action was archived still deserves its answer.
+  const action = await db.action.findUnique({
+    where: { id: input.actionId },
     include: { participants: { select: { organisationId: true, state: true } } },
   })
-  if (!action) throw new NotFoundError('Action introuvable (supprimée ou archivée ?).')
+  if (!action) throw new NotFoundError(notFoundMessage)
   const permission = canRecordProgress(viewer, action)
   if (!permission.ok) throw forbidden(permission.reason)
+  const replay = await replayOf(viewer, input)
+  if (replay) return replay
+  if (action.archivedAt) throw new NotFoundError(notFoundMessage)
   const check = firstFailure(
     checkText('clientMutationId', input.clientMutationId, 100, true),
     checkText('note', input.note, inputLimits.note, true),
@@ -54,7 +72,7 @@ export async function recordProgress(viewer: SignedInViewer, input: RecordProgre
     checkRecordedDate('date', input.date, new Date()),
   )
   if (!check.ok) throw new ValidationError(check.reason, check.field)
-  if (action.version !== input.expectedVersion) throw new ConflictError(conflictMessage, action)
+  if (action.version !== input.expectedVersion) return replayOrConflict(viewer, input)
 
   try {
     const update = await db.$transaction(async (tx) => {
@@ -78,14 +96,11 @@ export async function recordProgress(viewer: SignedInViewer, input: RecordProgre
     })
     return { update, actionId: action.id, replayed: false }
   } catch (error) {
-    // A concurrent writer won. If it was this very submission replayed, answer as a replay.
-    if (error instanceof StaleVersion || isUniqueViolation(error)) {
-      const raced = await replayOf(input)
-      if (raced) return raced
-      throw new ConflictError(conflictMessage, await db.action.findUniqueOrThrow({ where: { id: action.id } }))
-    }
+    if (error instanceof StaleVersion || isUniqueViolation(error)) return replayOrConflict(viewer, input)
     throw error
   }
 }
 
 const conflictMessage = "Quelqu'un a modifié cette action entre-temps : relisez son état actuel, puis renvoyez votre point d'avancement si besoin."
+const notFoundMessage = 'Action introuvable (supprimée ou archivée ?).'
+const reusedIdMessage = 'Cet identifiant de saisie a déjà servi pour une autre saisie.'
