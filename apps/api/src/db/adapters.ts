@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { ConfigError } from '../config-error.ts'
 import type { DatabaseConfig } from './database-config.ts'
@@ -50,12 +51,63 @@ export interface AdapterOptions {
 export function createAdapterFactory(config: DatabaseConfig, options: AdapterOptions = {}) {
   if (config.provider === 'sqlite') {
     ensureSqliteDirectory(config.file)
-    return new PrismaBetterSqlite3({ url: `file:${config.file}` })
+    return isolatedSqlite(new PrismaBetterSqlite3({ url: `file:${config.file}` }))
   }
   const poolSize = options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10)
   return new PrismaPg({
     connectionString: config.url,
     max: poolSize,
     ...(options.forSchemaEngine ? { Client: CatalogFriendlyClient } : {}),
+  })
+}
+
+/**
+ * The embedded database is one connection. The SQLite adapter queues transactions behind each other,
+ * but runs any other statement at once on that connection: while a request's transaction waits
+ * between two statements, another request's statement would run inside it — reading what is not
+ * committed, and writing what its rollback would take away. Here statements outside a transaction
+ * wait until no transaction is open or queued. Writes are short, so the wait is too.
+ */
+function isolatedSqlite<Factory extends SqlDriverAdapterFactory>(factory: Factory): Factory {
+  const connect = factory.connect.bind(factory)
+  factory.connect = async () => isolated(await connect())
+  return factory
+}
+
+function isolated(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  let transactions = 0
+  let idle = Promise.resolve()
+  let markIdle = () => {}
+  const ended = () => {
+    if (--transactions === 0) markIdle()
+  }
+  const afterTransactions = async () => {
+    while (transactions > 0) await idle
+  }
+  return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+    queryRaw: async (query: Parameters<SqlDriverAdapter['queryRaw']>[0]) => (await afterTransactions(), adapter.queryRaw(query)),
+    executeRaw: async (query: Parameters<SqlDriverAdapter['executeRaw']>[0]) => (await afterTransactions(), adapter.executeRaw(query)),
+    executeScript: async (script: string) => (await afterTransactions(), adapter.executeScript(script)),
+    startTransaction: async (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]): Promise<Transaction> => {
+      if (transactions++ === 0) idle = new Promise<void>((resolve) => (markIdle = resolve))
+      let transaction: Transaction
+      try {
+        transaction = await adapter.startTransaction(isolationLevel)
+      } catch (error) {
+        ended()
+        throw error
+      }
+      const settle = (finish: () => Promise<void>) => async () => {
+        try {
+          await finish()
+        } finally {
+          ended()
+        }
+      }
+      return Object.assign(Object.create(transaction) as Transaction, {
+        commit: settle(() => transaction.commit()),
+        rollback: settle(() => transaction.rollback()),
+      })
+    },
   })
 }
