@@ -4,7 +4,7 @@ import os from 'node:os'
 const ticksPerSecond = 100 // USER_HZ: 100 on every Linux kernel Node runs on
 
 /** The process and its descendants (tsx runs the server in a child Node process). */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const tree = [pid]
   for (let i = 0; i < tree.length; i++) {
     for (const task of safeList(`/proc/${tree[i]}/task`)) {
@@ -32,4 +32,30 @@ export function cpuSeconds(pid: number | undefined): number | null {
     ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0)
   }
   return ticks / ticksPerSecond
+}
+
+/** A /proc/<pid>/status field in kB, as bytes. */
+function statusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const kilobytes = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(safeRead(`/proc/${pid}/status`))?.[1]
+  return Number(kilobytes ?? 0) * 1024
+}
+
+/**
+ * Memory of the largest process of the tree (the Node process running the server, not tsx):
+ * its resident set now, or at its peak (VmHWM). Null where /proc is missing.
+ */
+export function residentBytes(pid: number | undefined, which: 'now' | 'peak'): number | null {
+  if (pid === undefined || os.platform() !== 'linux') return null
+  return Math.max(...processTree(pid).map((member) => statusBytes(member, which === 'peak' ? 'VmHWM' : 'VmRSS')))
+}
+
+/** Starts the peak (VmHWM) of the tree again from the current resident set, so a phase can be measured alone. */
+export function resetPeakResident(pid: number | undefined): boolean {
+  if (pid === undefined || os.platform() !== 'linux') return false
+  try {
+    for (const member of processTree(pid)) fs.writeFileSync(`/proc/${member}/clear_refs`, '5')
+    return true
+  } catch {
+    return false
+  }
 }

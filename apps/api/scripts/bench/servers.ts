@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { cpuSeconds } from './process-cpu.ts'
+import { cpuSeconds, processTree, residentBytes, resetPeakResident } from './process-cpu.ts'
 
 const apiDir = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(apiDir, 'node_modules/.bin/tsx')
@@ -16,6 +16,14 @@ export interface Server {
   url: string
   /** CPU seconds the server has used so far (its whole process tree), null off Linux. */
   cpuSeconds(): number | null
+  /** Resident memory of the server process now or at its peak, null off Linux. */
+  residentBytes(which: 'now' | 'peak'): number | null
+  /** Starts the peak over from now (false where the kernel does not allow it). */
+  resetPeakResident(): boolean
+  /** Whether the process is still running (a crash shows here). */
+  running(): boolean
+  /** What it printed so far. */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -44,9 +52,25 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     cpuSeconds: () => cpuSeconds(child.pid),
+    residentBytes: (which) => residentBytes(child.pid, which),
+    resetPeakResident: () => resetPeakResident(child.pid),
+    running: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
     stop: async () => {
       child.kill('SIGTERM')
+      // A server still busy with a request it cannot finish (a bench of hostile requests) does not
+      // close: its whole tree is killed, tsx would not relay SIGKILL to the Node process it runs.
+      const timer = setTimeout(() => {
+        for (const pid of child.pid === undefined ? [] : processTree(child.pid).reverse()) {
+          try {
+            process.kill(pid, 'SIGKILL')
+          } catch {
+            // already gone
+          }
+        }
+      }, 10_000)
       await exited
+      clearTimeout(timer)
     },
   }
 }
