@@ -70,12 +70,25 @@ describe('one request never takes the service down', () => {
   })
 
   it(`nodes(ids:) takes ${requestLimits.nodesIds} ids at most, and says so`, async () => {
+    const ids = Array.from({ length: requestLimits.nodesIds + 1 }, (_, i) => encodeGlobalID('Action', `a${i}`))
+    const response = await post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } })
+    expect((await errorsOf(response))[0]).toMatchObject({ message: `nodes accepte ${requestLimits.nodesIds} identifiants au plus (${requestLimits.nodesIds + 1} reçus).`, extensions: { code: 'VALIDATION' } })
+  })
+
+  it('15,000 ids (13.6 s and 23.8 MB before) are refused at once as a list too long', async () => {
     const ids = Array.from({ length: 15_000 }, (_, i) => encodeGlobalID('Action', `a${i}`))
     const started = performance.now()
     const response = await post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } })
-    const errors = await errorsOf(response)
-    expect(errors[0]).toMatchObject({ message: `nodes accepte ${requestLimits.nodesIds} identifiants au plus (15000 reçus).`, extensions: { code: 'VALIDATION' } })
+    expect(response.status).toBe(400)
+    expect((await errorsOf(response))[0].message).toBe(`Liste trop longue dans les variables : ${requestLimits.variablesListItems} éléments au plus (15000 reçus).`)
     expect(performance.now() - started).toBeLessThan(1000)
+    await stillAnswers()
+  })
+
+  it('a list literal nested 2,315 levels deep in the document itself: 400, not a parser stack overflow', async () => {
+    const response = await post({ query: `{ actions(filter: { status: ${'['.repeat(2315)}${']'.repeat(2315)} }) { totalCount } }` })
+    expect(response.status).toBe(400)
+    expect((await errorsOf(response))[0].message).toMatch(/^Document trop imbriqué/)
     await stillAnswers()
   })
 })
@@ -99,17 +112,25 @@ describe('bad input gets an answer, never a server error', () => {
     ['base64 of nonsense', base64('nonsense')],
     ['a cursor of the right prefix and no value', base64('GPC:')],
     ['a compound cursor that is not JSON', base64('GPC:J:{')],
+    ['a number cursor where ids are texts', base64('GPC:N:abc')],
+    ['a date cursor with no date', base64('GPC:D:')],
   ])('a malformed cursor (%s) is a VALIDATION error that says what to send', async (_case, after) => {
     const response = await post({ query: 'query ($after: String) { actions(first: 2, after: $after) { edges { node { id } } } }', variables: { after } })
     const errors = await errorsOf(response)
     expect(response.status).toBeLessThan(500)
-    expect(errors[0]).toMatchObject({ message: expect.stringMatching(/^Curseur de pagination invalide/), extensions: { code: 'VALIDATION' } })
+    expect(errors[0]).toMatchObject({ message: expect.stringMatching(/^(Curseur de pagination invalide|Valeur invalide : un curseur)/), extensions: { code: 'VALIDATION' } })
   })
 
   it(`a search longer than ${requestLimits.searchText} characters is a VALIDATION error naming the limit`, async () => {
     const response = await post({ query: 'query ($s: String) { actions(filter: { search: $s }, first: 5) { totalCount } }', variables: { s: 'ab%_'.repeat(12_500) } })
     const errors = await errorsOf(response)
     expect(errors[0]).toMatchObject({ message: `La recherche dépasse ${requestLimits.searchText} caractères (50000).`, extensions: { code: 'VALIDATION' } })
+  })
+
+  it('GET with extensions that are not JSON: 400 naming the parameter', async () => {
+    const response = await fetch(`${origin}/graphql?query=${encodeURIComponent('{__typename}')}&extensions=%00`, { headers: { 'x-mutualis-csrf': '1', accept: 'application/json' } })
+    expect(response.status).toBe(400)
+    expect((await errorsOf(response))[0].message).toMatch(/^Paramètre « extensions » : JSON invalide/)
   })
 
   it('GET with variables that are not JSON: 400 naming the parameter', async () => {

@@ -53,6 +53,11 @@ export const maskError: MaskError = (error, message, isDev) => {
     return new GraphQLError(original.message, { ...located, extensions: { code: original.code, ...(original instanceof ValidationError && original.field ? { field: original.field } : {}) } })
   }
   if (original instanceof PothosValidationError) return new GraphQLError(unreadableValue(original.message), { ...located, extensions: { code: 'VALIDATION' } })
+  // The resolvers are typed: a query Prisma refuses as malformed holds a value the caller sent (a
+  // cursor that decodes to a number where an id is a text, a date that is no date).
+  if (original instanceof Error && original.name === 'PrismaClientValidationError') {
+    return new GraphQLError('Valeur invalide : un curseur, un identifiant ou un filtre de la requête ne peut pas être lu.', { ...located, extensions: { code: 'VALIDATION' } })
+  }
   return yogaMaskError(error, message, isDev)
 }
 

@@ -28,17 +28,22 @@ export function graphqlRoute(yoga: NodeHandler, cache: ResponseCache): NodeHandl
 
 /**
  * Variables that nothing may walk: nested too deep (the cache key and graphql-js recurse into them),
- * or, in a GET, not JSON at all (yoga would answer 500). Refused before the cache or yoga see them.
+ * or, in a GET, variables or extensions that are not JSON at all (yoga would answer 500). Refused before the cache or yoga see them.
  */
 function malformedVariables(req: IncomingMessage): string | undefined {
   if (req.method === 'GET') {
-    const variables = new URL(req.url ?? '/', 'http://localhost').searchParams.get('variables')
-    if (!variables) return undefined
-    try {
-      return variablesProblem(JSON.parse(variables))
-    } catch {
-      return 'Paramètre « variables » : JSON invalide (un objet JSON est attendu, encodé dans l’adresse).'
+    const search = new URL(req.url ?? '/', 'http://localhost').searchParams
+    for (const name of ['variables', 'extensions']) {
+      const value = search.get(name)
+      if (!value) continue
+      try {
+        const problem = variablesProblem(JSON.parse(value))
+        if (problem) return problem
+      } catch {
+        return `Paramètre « ${name} » : JSON invalide (un objet JSON est attendu, encodé dans l’adresse).`
+      }
     }
+    return undefined
   }
   return variablesProblem(parsedJsonBody(req)?.variables)
 }

@@ -1,4 +1,4 @@
-import { getNullableType, GraphQLError, isListType, type GraphQLOutputType } from 'graphql'
+import { getNullableType, GraphQLError, isListType, Lexer, Source, TokenKind, type GraphQLOutputType } from 'graphql'
 
 /**
  * What one request may ask of the server. Mutualis is readable by anyone without an account, so
@@ -7,6 +7,10 @@ import { getNullableType, GraphQLError, isListType, type GraphQLOutputType } fro
 export const requestLimits = {
   /** Nesting of `variables`: the deepest input of the schema is 3 levels; JSON walks recurse. */
   variablesDepth: 16,
+  /** Items of one list in `variables`: each becomes a SQL parameter, and the database has a ceiling. */
+  variablesListItems: 500,
+  /** Brackets and braces open at once in a document's text: the parser recurses into each. */
+  documentNesting: 64,
   /** Global ids in one `nodes(ids:)`. */
   nodesIds: 100,
   /**
@@ -44,10 +48,36 @@ export function variablesProblem(variables: unknown): string | undefined {
     const [value, depth] = stack.pop()!
     if (value === null || typeof value !== 'object') continue
     if (depth >= requestLimits.variablesDepth) return `Variables trop imbriquées : ${requestLimits.variablesDepth} niveaux au plus.`
+    if (Array.isArray(value) && value.length > requestLimits.variablesListItems) return `Liste trop longue dans les variables : ${requestLimits.variablesListItems} éléments au plus (${value.length} reçus).`
     for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1])
   }
   return undefined
 }
+
+/**
+ * Why a document's text cannot be parsed safely, or undefined: graphql-js parses nested lists and
+ * objects by recursion, and a few thousand `[` — well within the token limit — overflow the stack.
+ * Counted with graphql-js's own lexer (strings and comments are single tokens), which does not recurse.
+ */
+export function documentProblem(query: unknown): string | undefined {
+  if (typeof query !== 'string') return undefined
+  const lexer = new Lexer(new Source(query))
+  let depth = 0
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (opening.has(token.kind) && ++depth > requestLimits.documentNesting) {
+        return `Document trop imbriqué : ${requestLimits.documentNesting} accolades, crochets ou parenthèses ouverts à la fois au plus.`
+      }
+      if (closing.has(token.kind)) depth--
+    }
+  } catch {
+    return undefined // a syntax error: the parser reports it in its own words
+  }
+  return undefined
+}
+
+const opening = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L])
+const closing = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R])
 
 /**
  * The estimated cost of one field, for the complexity plugin: 1 for its own value, times what its

@@ -1,14 +1,15 @@
 import type { Plugin } from 'graphql-yoga'
-import { requestRefused, variablesProblem } from '../request-limits.ts'
+import { documentProblem, requestRefused, variablesProblem } from '../request-limits.ts'
 
 /**
- * Refuses variables nested beyond the limit as soon as yoga has read them, whatever route or body
- * type brought them, before the response cache keys them or graphql-js coerces them.
+ * Refuses a document nested beyond what the parser can take, and variables nested or listed beyond
+ * the limits, as soon as yoga has read them, whatever route or body type brought them: before the
+ * parser, the response cache's key or graphql-js's coercion walk them.
  */
 export function useRequestLimits(): Plugin {
   return {
     onParams({ params }) {
-      const problem = variablesProblem(params.variables)
+      const problem = documentProblem(params.query) ?? variablesProblem(params.variables)
       if (problem) throw requestRefused(problem)
     },
   }
