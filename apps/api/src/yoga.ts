@@ -2,6 +2,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { createYoga } from 'graphql-yoga'
 import { analystExamples } from './analytics/analyst-examples.ts'
 import { createContext, type ServerContext } from './context.ts'
+import { allowedOrigins, corsFor } from './cors.ts'
 import { useCompression } from './plugins/use-compression.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
@@ -28,6 +29,8 @@ export const yoga = createYoga<ServerContext>({
   context: createContext,
   graphqlEndpoint: '/graphql',
   landingPage: false,
+  // Other sites read published data; only the app and ALLOWED_ORIGINS may read with the user's session.
+  cors: corsFor(allowedOrigins(process.env.ALLOWED_ORIGINS)),
   graphiql: {
     title: 'Mutualis — GraphQL',
     defaultQuery: exampleQuery,
