@@ -6,6 +6,7 @@ import { allowedOrigins, corsFor } from './cors.ts'
 import { useCompression } from './plugins/use-compression.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
+import { useSessionCsrf } from './plugins/use-session-csrf.ts'
 import { createResponseCache } from './plugins/use-response-cache.ts'
 import { schema } from './schema/index.ts'
 
@@ -38,5 +39,5 @@ export const yoga = createYoga<ServerContext>({
     defaultTabs: [{ query: exampleQuery }, ...analystExamples.map((example) => ({ query: example.query }))],
   },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
-  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...responseCache.plugins],
+  plugins: [useCompression(), useSessionCsrf(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useQueryLimits(), useResponseCookies(), ...responseCache.plugins],
 })
