@@ -64,4 +64,9 @@ describe('starting Mutualis', () => {
   it('refuses a PORT that is not a number in one line', async () => {
     await expectOneLineFailure(start({ PORT: 'quatre-mille' }), /PORT « quatre-mille » n'est pas un numéro de port/)
   })
+
+  it('refuses an ALLOWED_ORIGINS entry that is not an origin in one line', async () => {
+    const server = start({ PORT: String(await freePort()), DATABASE_URL: freshSqlite(), ALLOWED_ORIGINS: 'https://tableau.metropole.fr, *' })
+    await expectOneLineFailure(server, /ALLOWED_ORIGINS : « \* » n'est pas une origine/)
+  })
 })

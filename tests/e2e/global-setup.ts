@@ -5,13 +5,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { listen } from '../fixtures/http-server.ts'
 import { freePort, startServer, waitForOutput } from '../fixtures/server-process.ts'
+import { serveOtherSite } from './other-site.ts'
 
 const pwaDir = path.resolve(import.meta.dirname, '../../apps/pwa')
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** Another site of 127.0.0.1 that the server trusts with sessions (ALLOWED_ORIGINS). */
+    partnerOrigin: string
   }
 }
 
@@ -22,12 +26,15 @@ export default async function setup(project: TestProject) {
   execFileSync(path.join(pwaDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: pwaDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-e2e-'))
   const port = await freePort()
-  const server = startServer({ PORT: String(port), DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`, NODE_ENV: 'test' })
+  // Listening before the server starts, so its port is the one ALLOWED_ORIGINS names.
+  const partner = await listen(serveOtherSite)
+  const server = startServer({ PORT: String(port), DATABASE_URL: `file:${path.join(dataDir, 'e2e.db')}`, NODE_ENV: 'test', ALLOWED_ORIGINS: partner.origin })
   await waitForOutput(server, /GraphQL \(GraphiQL\) : http:\/\/localhost:\d+\/graphql/, 90_000)
   project.provide('baseUrl', `http://localhost:${port}`)
+  project.provide('partnerOrigin', partner.origin)
   return async () => {
     server.child.kill()
-    await server.exited
+    await Promise.all([server.exited, partner.close()])
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

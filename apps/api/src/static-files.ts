@@ -27,6 +27,16 @@ interface StaticFile {
   variants?: Partial<Record<Encoding, Buffer>>
 }
 
+/** A path's stat; undefined when nothing is there, also when a file stands where the path needs a folder (/index.html/x). */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined
+    throw error
+  }
+}
+
 /**
  * Serves the built PWA. Hashed assets are cached for a year; index.html and the service worker
  * are revalidated (ETag, 304) so a new version reaches users. Text is sent brotli- or
@@ -44,7 +54,7 @@ export function staticFiles(root: string, options: { warm?: boolean } = {}) {
 
   /** The file as served, read again only when it changed (a rebuild); undefined if it is not a file. */
   function load(file: string): StaticFile | undefined {
-    const stat = fs.statSync(file, { throwIfNoEntry: false })
+    const stat = statOf(file)
     if (!stat?.isFile()) return undefined
     const etag = `"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`
     const cached = files.get(file)
@@ -71,9 +81,18 @@ export function staticFiles(root: string, options: { warm?: boolean } = {}) {
     } catch {
       return false
     }
+    // No file has a NUL byte in its name: a malformed address, not a client route.
+    if (urlPath.includes('\0')) return false
     let file = path.join(rootDir, path.normalize(urlPath))
     if (!file.startsWith(rootDir)) return false
-    let entry = load(file)
+    let entry: StaticFile | undefined
+    try {
+      entry = load(file)
+    } catch (error) {
+      // A name longer than the system allows is no file and no client route either.
+      if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return false
+      throw error
+    }
     if (!entry) {
       // A client route (/commune/21166): the shell answers. No build, no shell: not ours to answer.
       file = path.join(rootDir, 'index.html')

@@ -2,12 +2,14 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { createYoga } from 'graphql-yoga'
 import { analystExamples } from './analytics/analyst-examples.ts'
 import { createContext, type ServerContext } from './context.ts'
+import { allowedOrigins, corsFor } from './cors.ts'
 import { maskError } from './errors.ts'
 import { useCompression } from './plugins/use-compression.ts'
 import { useQueryLimits } from './plugins/use-query-limits.ts'
 import { useRequestLimits } from './plugins/use-request-limits.ts'
 import { useExecutionCeiling } from './plugins/use-execution-ceiling.ts'
 import { useResponseCookies } from './plugins/use-response-cookies.ts'
+import { useSessionCsrf } from './plugins/use-session-csrf.ts'
 import { createResponseCache } from './plugins/use-response-cache.ts'
 import { schema } from './schema/index.ts'
 
@@ -32,6 +34,8 @@ export const yoga = createYoga<ServerContext>({
   graphqlEndpoint: '/graphql',
   landingPage: false,
   maskedErrors: { maskError },
+  // Other sites read published data; only the app and ALLOWED_ORIGINS may read with the user's session.
+  cors: corsFor(allowedOrigins(process.env.ALLOWED_ORIGINS)),
   graphiql: {
     title: 'Mutualis — GraphQL',
     defaultQuery: exampleQuery,
@@ -39,5 +43,14 @@ export const yoga = createYoga<ServerContext>({
     defaultTabs: [{ query: exampleQuery }, ...analystExamples.map((example) => ({ query: example.query }))],
   },
   // Cookie-carrying requests must be preflighted (JSON) or carry x-mutualis-csrf: another site cannot forge them.
-  plugins: [useCompression(), useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }), useRequestLimits(), useQueryLimits(), useExecutionCeiling(), useResponseCookies(), ...responseCache.plugins],
+  plugins: [
+    useCompression(),
+    useSessionCsrf(),
+    useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }),
+    useRequestLimits(),
+    useQueryLimits(),
+    useExecutionCeiling(),
+    useResponseCookies(),
+    ...responseCache.plugins,
+  ],
 })

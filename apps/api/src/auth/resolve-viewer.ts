@@ -1,18 +1,10 @@
 import { db } from '../db.ts'
 import type { Role } from '../generated/sqlite/enums.ts'
 import { hashSecret } from './secrets.ts'
-import { sessionCookieName } from './sessions.service.ts'
+import { sessionSecretIn } from './sessions.service.ts'
 import { anonymous, type SignedInViewer, type Viewer } from './viewer.ts'
 
 const userSelect = { id: true, name: true, role: true, territoryId: true, active: true, organisations: { select: { id: true } } } as const
-
-function readCookie(header: string | null, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return value.join('=')
-  }
-  return undefined
-}
 
 /** A Bearer token that opens nothing: scripts must hear it rather than get anonymous answers. */
 export class InvalidCredentialsError extends Error {}
@@ -44,7 +36,7 @@ async function lookUpViewer(request: Request): Promise<Viewer> {
     }
     return toViewer(found.user, 'token')
   }
-  const secret = readCookie(request.headers.get('cookie'), sessionCookieName)
+  const secret = sessionSecretIn(request.headers.get('cookie'))
   if (!secret) return anonymous
   const session = await db.session.findUnique({ where: { tokenHash: hashSecret(secret) }, select: { id: true, expiresAt: true, revokedAt: true, user: { select: userSelect } } })
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now() || !session.user.active) return anonymous

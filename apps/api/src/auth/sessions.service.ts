@@ -4,6 +4,15 @@ import { hashSecret, newSecret } from './secrets.ts'
 export const sessionCookieName = 'mutualis_session'
 export const sessionLifetimeMs = Number(process.env.SESSION_LIFETIME_HOURS ?? 12) * 3600_000
 
+/** The session secret a Cookie header carries, if any. */
+export function sessionSecretIn(cookieHeader: string | null): string | undefined {
+  for (const part of cookieHeader?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=')
+    if (key === sessionCookieName) return value.join('=')
+  }
+  return undefined
+}
+
 /** Opens a session; the returned secret goes in the cookie and is never stored. */
 export async function openSession(userId: string): Promise<{ secret: string; expiresAt: Date }> {
   const secret = newSecret()

@@ -1,3 +1,5 @@
+import { inertText } from './spreadsheet-text.rules.ts'
+
 /** A cell as the exports hold it: text, a number, a calendar date, or nothing. */
 export type Cell = string | number | Date | null
 
@@ -12,7 +14,7 @@ export function frenchDate(date: Date): string {
 
 function field(cell: Cell): string {
   if (cell === null) return ''
-  const text = cell instanceof Date ? frenchDate(cell) : typeof cell === 'number' ? String(cell).replace('.', ',') : cell
+  const text = cell instanceof Date ? frenchDate(cell) : typeof cell === 'number' ? String(cell).replace('.', ',') : inertText(cell)
   return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

@@ -1,3 +1,4 @@
+import { decodeGlobalID } from '@pothos/plugin-relay'
 import { getNamedType, getNullableType, GraphQLInputObjectType, GraphQLList, GraphQLScalarType, type GraphQLSchema } from 'graphql'
 
 export class BadParameter extends Error {}
@@ -25,6 +26,7 @@ export function variablesFromParams(params: URLSearchParams, schema: GraphQLSche
     const type = getNullableType(field.type)
     const values = params.getAll(name).flatMap((value) => (type instanceof GraphQLList ? value.split(',') : [value])).map((v) => v.trim()).filter(Boolean)
     const scalar = getNamedType(type)
+    if (scalar.name === 'ID') for (const value of values) checkGlobalId(name, value)
     const parsed = values.map((value) => (scalar instanceof GraphQLScalarType && (scalar.name === 'Int' || scalar.name === 'Float') ? Number(value) : scalar.name === 'Boolean' ? value === 'true' : value))
     filter[name] = type instanceof GraphQLList ? parsed : parsed[0]
   }
@@ -33,5 +35,18 @@ export function variablesFromParams(params: URLSearchParams, schema: GraphQLSche
     ...(filterTypeName ? { filter } : {}),
     ...(orderBy ? { orderBy: { field: orderBy, direction: (params.get('direction') ?? 'ASC').toUpperCase() } } : {}),
     territory: params.get('territory'),
+  }
+}
+
+/**
+ * An ID parameter holds a global id as the API gives it (`?domain=RG9tYWluOjEy`). Checked here so
+ * that a mistyped link says which parameter is wrong (400), instead of reaching the API, which names
+ * neither the parameter nor the value.
+ */
+function checkGlobalId(name: string, value: string) {
+  try {
+    decodeGlobalID(value)
+  } catch {
+    throw new BadParameter(`Le paramètre « ${name} » attend un identifiant global tel que l'API le donne (champ id) ; « ${value} » n'en est pas un.`)
   }
 }

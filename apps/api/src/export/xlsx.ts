@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Cell } from './csv.ts'
+import { inertText } from './spreadsheet-text.rules.ts'
 
 /** Excel limits sheet names to 31 characters and forbids a few signs. */
 const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)
@@ -11,7 +12,7 @@ export async function toXlsx(title: string, header: readonly string[], rows: Rea
   workbook.created = new Date()
   const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.addRow([...header]).font = { bold: true }
-  for (const row of rows) sheet.addRow([...row])
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? inertText(cell) : cell)))
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } }
   sheet.columns.forEach((column, index) => {
     const widest = Math.max(header[index].length, ...rows.map((row) => (row[index] instanceof Date ? 10 : String(row[index] ?? '').length)))
