@@ -93,6 +93,13 @@ describe('API tokens', () => {
 })
 
 describe('login', () => {
+  it('answers with the account just signed in, as the PWA asks for it', async () => {
+    const account = await createAccount('EDITOR', ['Talant'])
+    const signedIn = await graphql('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { ... on LoginSuccess { user { email role organisations { name } } } } }', { e: account.email, p: account.password })
+    expect(signedIn.errors).toBeUndefined()
+    expect(signedIn.data?.login.user).toEqual({ email: account.email, role: 'EDITOR', organisations: [{ name: 'Talant' }] })
+  })
+
   it('says the same thing for an unknown email and a wrong password', async () => {
     const account = await createAccount('ANALYST')
     const unknown = await graphql(login, { e: 'personne@nulle.part', p: testPassword })

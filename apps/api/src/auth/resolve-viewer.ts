@@ -43,6 +43,12 @@ async function lookUpViewer(request: Request): Promise<Viewer> {
   return { ...toViewer(session.user, 'session'), sessionId: session.id }
 }
 
+/** The viewer a request has once it signs in, for the rest of that request (the login answer shows the account). */
+export async function viewerOfSession(userId: string, sessionId: string): Promise<SignedInViewer> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect })
+  return { ...toViewer(user, 'session'), sessionId }
+}
+
 interface LoadedUser {
   id: string
   name: string

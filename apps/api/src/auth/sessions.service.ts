@@ -14,11 +14,11 @@ export function sessionSecretIn(cookieHeader: string | null): string | undefined
 }
 
 /** Opens a session; the returned secret goes in the cookie and is never stored. */
-export async function openSession(userId: string): Promise<{ secret: string; expiresAt: Date }> {
+export async function openSession(userId: string): Promise<{ secret: string; expiresAt: Date; sessionId: string }> {
   const secret = newSecret()
   const expiresAt = new Date(Date.now() + sessionLifetimeMs)
-  await db.session.create({ data: { userId, tokenHash: hashSecret(secret), expiresAt } })
-  return { secret, expiresAt }
+  const session = await db.session.create({ data: { userId, tokenHash: hashSecret(secret), expiresAt }, select: { id: true } })
+  return { secret, expiresAt, sessionId: session.id }
 }
 
 export async function revokeSession(sessionId: string) {

@@ -4,6 +4,7 @@ import { readerOf } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { attemptLogin } from '../auth/login.service.ts'
+import { viewerOfSession } from '../auth/resolve-viewer.ts'
 import { clearedSessionCookie, openSession, revokeSession, sessionCookie } from '../auth/sessions.service.ts'
 import type { User } from '../generated/sqlite/client.ts'
 import { Role } from '../generated/sqlite/enums.ts'
@@ -70,8 +71,10 @@ builder.mutationFields((t) => ({
       if (email.length > 320 || password.length > 1000) return { code: 'UNAUTHENTICATED', message: 'Adresse électronique ou mot de passe incorrect.', retryAfterSeconds: null }
       const outcome = await attemptLogin(email, password, context.clientAddress)
       if (!outcome.ok) return { code: outcome.code, message: outcome.message, retryAfterSeconds: outcome.code === 'RATE_LIMITED' ? outcome.retryAfterSeconds : null }
-      const { secret, expiresAt } = await openSession(outcome.userId)
+      const { secret, expiresAt, sessionId } = await openSession(outcome.userId)
       context.setCookie(sessionCookie(secret, expiresAt, context.secure))
+      // Signed in from here on: the account in the answer is the caller's own, which its rule lets them read.
+      context.viewer = await viewerOfSession(outcome.userId, sessionId)
       return { user: await db.user.findUniqueOrThrow({ where: { id: outcome.userId } }) }
     },
   }),
