@@ -105,3 +105,16 @@ describe('a document whose nested lists multiply', () => {
     expect(statements.filter((sql) => /Organisation|Participation|Action/.test(sql))).toEqual([])
   })
 })
+
+describe("the app's own heaviest screens", () => {
+  it('fit within the estimate once the real list sizes are read (the dashboard was refused at fixed sizes)', async () => {
+    const { readListSizes } = await import('@mutualis/api/list-sizes.ts')
+    const { print } = await import('graphql')
+    const { DashboardQuery } = await import('../../apps/pwa/src/lib/dashboard.queries.ts')
+    const { graphql } = await import('../fixtures/graphql.ts')
+    await readListSizes()
+    const result = await graphql(print(DashboardQuery))
+    expect(result.errors).toBeUndefined()
+    expect(result.data?.communes.length).toBeGreaterThan(0)
+  })
+})

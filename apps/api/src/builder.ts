@@ -9,6 +9,7 @@ import { anonymousMayRead } from './auth/read-access.ts'
 import type { Context } from './context.ts'
 import { db } from './db.ts'
 import { forbidden, unauthenticated } from './errors.ts'
+import { listSizeOf } from './list-sizes.ts'
 import { estimatedFieldCost, requestLimits, requestRefused } from './request-limits.ts'
 import type PrismaTypes from './generated/pothos-types.ts'
 import { getDatamodel } from './generated/pothos-types.ts'
@@ -49,7 +50,7 @@ export const builder = new SchemaBuilder<{
   },
   // Depth stays graphql-armor's (use-query-limits.ts); this counts what the answer would hold.
   complexity: {
-    fieldComplexity: (args, _context, field) => estimatedFieldCost(args, field, pageSize),
+    fieldComplexity: (args, _context, field) => estimatedFieldCost(args, field, pageSize, listSizeOf),
     limit: { complexity: requestLimits.estimatedObjects },
     complexityError: (_kind, { complexity }) =>
       requestRefused(

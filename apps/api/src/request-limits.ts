@@ -1,4 +1,4 @@
-import { getNullableType, GraphQLError, isListType, Lexer, Source, TokenKind, type GraphQLOutputType } from 'graphql'
+import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, Lexer, Source, TokenKind, type GraphQLOutputType } from 'graphql'
 
 /**
  * What one request may ask of the server. Mutualis is readable by anyone without an account, so
@@ -22,7 +22,7 @@ export const requestLimits = {
   estimatedObjects: 50_000,
   /** Realistic size of a list that has no page argument (a territory's communes, an action's participants). */
   listSize: 25,
-  /** A list of the root query filtered to one territory, and across all of them. */
+  /** A list of the root query in one territory, and across all, until the real counts are read (list-sizes.ts). */
   territoryListSize: 150,
   nationalListSize: 1_000,
   /** Hard ceiling once running: field values resolved, then wall time. */
@@ -82,18 +82,40 @@ const closing = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKi
 /**
  * The estimated cost of one field, for the complexity plugin: 1 for its own value, times what its
  * selection costs for each object it returns. A page counts `first` (or `last`, or the default page
- * size; never more than the largest page served), `nodes(ids:)` its ids, a root list filtered to one territory a territory's size (or a
- * large department's across territories), any other list a realistic size; `edges` were already counted by their connection.
+ * size), never more than the largest page served nor than the rows of that type there are;
+ * `nodes(ids:)` its ids; a list of the root query (they take a territory) the rows there are, in
+ * its largest territory when one is named; any other list a realistic size; `edges` were already
+ * counted by their connection.
  */
-export function estimatedFieldCost(args: Record<string, unknown>, field: { name: string; type: GraphQLOutputType; args: readonly { name: string }[] }, pageSize: { default: number; max: number }): { field: number; multiplier: number } {
+export function estimatedFieldCost(
+  args: Record<string, unknown>,
+  field: { name: string; type: GraphQLOutputType; args: readonly { name: string }[] },
+  pageSize: { default: number; max: number },
+  rowsOf: (typeName: string) => { total: number; largestTerritory: number } | undefined,
+): { field: number; multiplier: number } {
   const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : undefined)
   const hasArg = (name: string) => field.args.some((arg) => arg.name === name)
-  if (hasArg('first') || hasArg('last')) return { field: 1, multiplier: Math.min(count(args.first) ?? count(args.last) ?? pageSize.default, pageSize.max) }
+  const rows = rowsOf(listedTypeName(field.type))
+  if (hasArg('first') || hasArg('last')) {
+    return { field: 1, multiplier: Math.min(count(args.first) ?? count(args.last) ?? pageSize.default, pageSize.max, rows?.total ?? Infinity) }
+  }
   // Past its limit, nodes refuses with its own message; the estimate must not pre-empt it.
   if (field.name === 'nodes' && Array.isArray(args.ids)) return { field: 1, multiplier: Math.min(args.ids.length, requestLimits.nodesIds) }
   if (!isListType(getNullableType(field.type))) return { field: 1, multiplier: 1 }
   if (field.name === 'edges') return { field: 1, multiplier: 1 }
   // Only lists of the root query take a territory.
-  if (hasArg('territory')) return { field: 1, multiplier: args.territory ? requestLimits.territoryListSize : requestLimits.nationalListSize }
+  if (hasArg('territory')) {
+    const inTerritory = Boolean(args.territory)
+    const multiplier = rows ? (inTerritory ? rows.largestTerritory : rows.total) : inTerritory ? requestLimits.territoryListSize : requestLimits.nationalListSize
+    return { field: 1, multiplier }
+  }
   return { field: 1, multiplier: requestLimits.listSize }
+}
+
+/** The object type a list or a connection holds (a connection's edges' node). */
+function listedTypeName(type: GraphQLOutputType): string {
+  const named = getNamedType(type)
+  const edges = isObjectType(named) ? named.getFields().edges : undefined
+  const node = edges && getNamedType(edges.type)
+  return node && isObjectType(node) && node.getFields().node ? getNamedType(node.getFields().node.type).name : named.name
 }

@@ -19,6 +19,8 @@ async function main() {
   const { createHttpHandler, pwaDist } = await import('./http.ts')
   const { staticFiles } = await import('./static-files.ts')
   await prepareDatabase()
+  const { watchListSizes } = await import('./list-sizes.ts')
+  await watchListSizes()
   const handle = createHttpHandler(staticFiles(pwaDist, { warm: true }))
   const server = createServer((req, res) => void handle(req, res))
   server.on('error', (error: NodeJS.ErrnoException) => {
