@@ -38,3 +38,16 @@ describe('a malformed request is the caller’s mistake (4xx), never a server er
     expect(answer.body.toString()).toContain('<title>Mutualis</title>')
   })
 })
+
+describe('an address the server cannot read as its own', () => {
+  it.each([
+    ['an asterisk target', '*', {}],
+    ['an absolute target meant for a proxy', 'http://ailleurs.example/graphql', {}],
+    ['a Host with a space', '/', { host: 'a b' }],
+    ['a Host with a port past 65535', '/%00', { host: 'localhost:99999' }],
+  ])('%s: 400 in French', async (_case, target, headers) => {
+    const answer = await rawRequest(server.port, target, { headers })
+    expect(answer.status).toBe(400)
+    expect(answer.body.toString()).toMatch(/invalide/)
+  })
+})

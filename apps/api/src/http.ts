@@ -17,6 +17,18 @@ const routes: Array<{ prefix: string; handler: Handler }> = [
   { prefix: '/rapport.docx', handler: toNodeHandler(handleReport) },
 ]
 
+/**
+ * A request whose address cannot be read as this server's: a target that is not a path (`*`, an
+ * absolute URL meant for a proxy) or a Host header no URL can hold. Every route builds its URL
+ * from both; refused here once rather than failing in each.
+ */
+function unreadableTarget(req: IncomingMessage): string | undefined {
+  if (!req.url?.startsWith('/')) return 'Adresse de requête invalide : un chemin commençant par « / » est attendu.'
+  const host = req.headers.host
+  if (host !== undefined && host !== '' && !URL.canParse(`http://${host}/`)) return 'En-tête Host invalide.'
+  return undefined
+}
+
 export const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 
 /**
@@ -27,6 +39,8 @@ export const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 export function createHttpHandler(serveStatic: (req: IncomingMessage, res: ServerResponse) => boolean = staticFiles(pwaDist)): Handler {
   return async (req, res) => {
     try {
+      const refusal = unreadableTarget(req)
+      if (refusal) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`${refusal}\n`)
       const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
       const route = routes.find((candidate) => pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`))
       if (route) return await route.handler(req, res)
