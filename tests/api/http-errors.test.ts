@@ -51,3 +51,8 @@ describe('an address the server cannot read as its own', () => {
     expect(answer.body.toString()).toMatch(/invalide/)
   })
 })
+
+it.each([['//'], ['//ailleurs.example/rapport'], ['/\\ailleurs.example']])('reads %s as a path of this server, never as another host (500 before)', async (target) => {
+  const answer = await rawRequest(server.port, target)
+  expect(answer.status).toBeLessThan(500)
+})

@@ -4,6 +4,7 @@ import { answerCompressor, minCompressedBytes, negotiateEncoding } from './http-
 import type { GraphQLParams, ResponseCache } from './plugins/use-response-cache.ts'
 import { parsedJsonBody, withBufferedBody } from './request-body.ts'
 import { variablesProblem } from './request-limits.ts'
+import { requestUrl } from './request-url.ts'
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
@@ -32,7 +33,7 @@ export function graphqlRoute(yoga: NodeHandler, cache: ResponseCache): NodeHandl
  */
 function malformedVariables(req: IncomingMessage): string | undefined {
   if (req.method === 'GET') {
-    const search = new URL(req.url ?? '/', 'http://localhost').searchParams
+    const search = requestUrl(req).searchParams
     for (const name of ['variables', 'extensions']) {
       const value = search.get(name)
       if (!value) continue
@@ -86,7 +87,7 @@ function anonymousReadParams(req: IncomingMessage): GraphQLParams | undefined {
   try {
     if (req.method === 'GET') {
       if (!headers['x-mutualis-csrf']) return undefined
-      const search = new URL(req.url ?? '/', 'http://localhost').searchParams
+      const search = requestUrl(req).searchParams
       const variables = search.get('variables')
       if (search.has('extensions')) return undefined
       return checked({ query: search.get('query'), variables: variables ? JSON.parse(variables) : undefined, operationName: search.get('operationName') })

@@ -6,6 +6,7 @@ import { handleReport } from './report/report.route.ts'
 import { graphqlRoute } from './graphql-route.ts'
 import { staticFiles } from './static-files.ts'
 import { responseCache, yoga } from './yoga.ts'
+import { readableTarget, requestUrl } from './request-url.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
@@ -23,7 +24,7 @@ const routes: Array<{ prefix: string; handler: Handler }> = [
  * from both; refused here once rather than failing in each.
  */
 function unreadableTarget(req: IncomingMessage): string | undefined {
-  if (!req.url?.startsWith('/')) return 'Adresse de requête invalide : un chemin commençant par « / » est attendu.'
+  if (!readableTarget(req)) return 'Adresse de requête invalide : un chemin commençant par « / » est attendu.'
   const host = req.headers.host
   if (host !== undefined && host !== '' && !URL.canParse(`http://${host}/`)) return 'En-tête Host invalide.'
   return undefined
@@ -41,7 +42,7 @@ export function createHttpHandler(serveStatic: (req: IncomingMessage, res: Serve
     try {
       const refusal = unreadableTarget(req)
       if (refusal) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`${refusal}\n`)
-      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+      const pathname = requestUrl(req).pathname
       const route = routes.find((candidate) => pathname === candidate.prefix || pathname.startsWith(`${candidate.prefix}/`))
       if (route) return await route.handler(req, res)
       if (!serveStatic(req, res)) return await yoga(req, res)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { compressedVariants, negotiateEncoding, type Encoding } from './http-compression.ts'
+import { requestUrl } from './request-url.ts'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,7 +78,7 @@ export function staticFiles(root: string, options: { warm?: boolean } = {}) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     let urlPath: string
     try {
-      urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+      urlPath = decodeURIComponent(requestUrl(req).pathname)
     } catch {
       return false
     }
