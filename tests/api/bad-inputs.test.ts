@@ -118,3 +118,12 @@ describe("the app's own heaviest screens", () => {
     expect(result.data?.communes.length).toBeGreaterThan(0)
   })
 })
+
+describe('a NUL character in a filter', () => {
+  it('is a VALIDATION error on every database (PostgreSQL refuses it in any text)', async () => {
+    const { graphql } = await import('../fixtures/graphql.ts')
+    const result = await graphql('query ($s: String!) { commune(inseeCode: $s) { name } territory(siren: $s) { name } }', { s: '\u0000' })
+    expect(result.errors?.every((error) => error.extensions?.code === 'VALIDATION') ?? true).toBe(true)
+    expect(JSON.stringify(result)).not.toMatch(/Unexpected error/)
+  })
+})

@@ -55,6 +55,10 @@ export const maskError: MaskError = (error, message, isDev) => {
   if (original instanceof PothosValidationError) return new GraphQLError(unreadableValue(original.message), { ...located, extensions: { code: 'VALIDATION' } })
   // The resolvers are typed: a query Prisma refuses as malformed holds a value the caller sent (a
   // cursor that decodes to a number where an id is a text, a date that is no date).
+  // PostgreSQL holds no U+0000 in text and refuses any query that carries one (SQLite takes it).
+  if (original instanceof Error && /invalid byte sequence for encoding "UTF8": 0x00/.test(original.message)) {
+    return new GraphQLError('Le caractère nul (U+0000) n’est accepté dans aucun texte de la requête.', { ...located, extensions: { code: 'VALIDATION' } })
+  }
   if (original instanceof Error && original.name === 'PrismaClientValidationError') {
     return new GraphQLError('Valeur invalide : un curseur, un identifiant ou un filtre de la requête ne peut pas être lu.', { ...located, extensions: { code: 'VALIDATION' } })
   }
