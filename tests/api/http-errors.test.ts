@@ -56,3 +56,8 @@ it.each([['//'], ['//ailleurs.example/rapport'], ['/\\ailleurs.example']])('read
   const answer = await rawRequest(server.port, target)
   expect(answer.status).toBeLessThan(500)
 })
+
+it.each([['/graphql'], ['/graphql/../rapport'], ['/export/actions.csv']])('TRACE %s: 405, not 500', async (target) => {
+  const answer = await rawRequest(server.port, target, { method: 'TRACE' })
+  expect(answer.status).toBe(405)
+})

@@ -40,6 +40,8 @@ export const pwaDist = path.resolve(import.meta.dirname, '../../pwa/dist')
 export function createHttpHandler(serveStatic: (req: IncomingMessage, res: ServerResponse) => boolean = staticFiles(pwaDist)): Handler {
   return async (req, res) => {
     try {
+      // Fetch's Request, which every route builds, refuses these methods outright.
+      if (req.method === 'TRACE' || req.method === 'TRACK') return void res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD, POST, OPTIONS' }).end('Méthode non prise en charge.\n')
       const refusal = unreadableTarget(req)
       if (refusal) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`${refusal}\n`)
       const pathname = requestUrl(req).pathname
