@@ -1,6 +1,6 @@
-// The most expensive requests an anonymous visitor can send that the limits (depth 12, cost 20,000,
-// 3,000 tokens, 1 MB) let through: list fan-outs, whole lists with every field, the exports and the
-// report. The probe checks each one alone first and loops on those that answer.
+// The most expensive requests an anonymous visitor can try against the limits (depth 12, 50,000
+// estimated objects, 3,000 tokens, 1 MB): list fan-outs, whole lists with every field, the exports
+// and the report. The probe checks each one alone first and loops on those the limits let through.
 
 export interface HostileRequest {
   name: string
