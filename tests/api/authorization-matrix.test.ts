@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
-import { as, createAccount, signIn } from '../fixtures/accounts.ts'
-import { graphql, type GraphQLResult } from '../fixtures/graphql.ts'
-import { createOtherTerritory } from '../fixtures/territories.ts'
+import { signInCallers, type Caller } from '../fixtures/callers.ts'
+import type { GraphQLResult } from '../fixtures/graphql.ts'
 
-type Caller = 'anonymous' | 'admin' | 'adminElsewhere' | 'editorOwn' | 'editorOther' | 'analyst'
 const gid = encodeGlobalID
 
 let ids: Record<string, string>
-const cookies: Partial<Record<Caller, string>> = {}
+let signedIn: Awaited<ReturnType<typeof signInCallers>>
 
 beforeAll(async () => {
   // An action some communes are members of and others are not: editors of each side.
@@ -22,20 +20,13 @@ beforeAll(async () => {
   })!
   const member = communes.find((c) => memberAction.participants.some((p) => p.organisationId === c.id && p.state === 'MEMBER'))!
   const outsider = communes.find((c) => !memberAction.participants.some((p) => p.organisationId === c.id))!
-  const other = await createOtherTerritory()
-  const accounts = {
-    admin: await createAccount('ADMIN'),
-    editorOwn: await createAccount('EDITOR', [member.name]),
-    editorOther: await createAccount('EDITOR', [outsider.name]),
-    analyst: await createAccount('ANALYST'),
-    adminElsewhere: await createAccount('ADMIN', [], { territorySiren: other.territory.siren }),
-  }
+  signedIn = await signInCallers(member.name, outsider.name)
+  const { accounts } = signedIn
   ids = {
     member: gid('Organisation', member.id), memberRaw: member.id, memberAction: gid('Action', memberAction.id),
     domain: gid('Domain', memberAction.domainId), editorOwnUser: gid('User', accounts.editorOwn.user.id),
   }
   memberActionId = memberAction.id
-  for (const [caller, account] of Object.entries(accounts)) cookies[caller as Caller] = await signIn(account.email)
 })
 
 
@@ -51,10 +42,7 @@ const archivable = async () => {
 const openActionFor = async (organisationId: string) =>
   gid('Action', (await db.action.findFirstOrThrow({ where: { openness: 'OPEN', territory: { siren: '242100410' }, participants: { none: { organisationId } } }, orderBy: { position: 'asc' } })).id)
 
-async function run(caller: Caller, document: string, variables: Record<string, unknown>) {
-  const cookie = cookies[caller]
-  return cookie ? as(cookie)(document, variables) : graphql(document, variables)
-}
+const run = (caller: Caller, document: string, variables: Record<string, unknown>) => signedIn.run<any>(caller, document, variables)
 
 /** FORBIDDEN or UNAUTHENTICATED when refused; otherwise the type of answer the caller got to see. */
 function outcome(result: GraphQLResult<any>): string {

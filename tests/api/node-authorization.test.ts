@@ -4,30 +4,20 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
-import { as, createAccount, signIn } from '../fixtures/accounts.ts'
-import { graphql, type GraphQLResult } from '../fixtures/graphql.ts'
-import { createOtherTerritory } from '../fixtures/territories.ts'
+import { as } from '../fixtures/accounts.ts'
+import { callers, signInCallers, type Caller } from '../fixtures/callers.ts'
+import { graphql } from '../fixtures/graphql.ts'
 
-type Caller = 'anonymous' | 'editorOwn' | 'editorOther' | 'analyst' | 'admin' | 'adminElsewhere'
-const callers: Caller[] = ['anonymous', 'editorOwn', 'editorOther', 'analyst', 'admin', 'adminElsewhere']
 const everyone = callers
-
-const cookies: Partial<Record<Caller, string>> = {}
+let signedIn: Awaited<ReturnType<typeof signInCallers>>
 /** One object of each Node type, by global id, with a field that only someone allowed may read. */
 const objects: Record<string, { id: string; field: string }> = {}
 
 beforeAll(async () => {
   const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
   const [chenove, talant] = await Promise.all(['Chenôve', 'Talant'].map((name) => db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, name } })))
-  const other = await createOtherTerritory()
-  const accounts = {
-    editorOwn: await createAccount('EDITOR', [chenove.name]),
-    editorOther: await createAccount('EDITOR', [talant.name]),
-    analyst: await createAccount('ANALYST'),
-    admin: await createAccount('ADMIN'),
-    adminElsewhere: await createAccount('ADMIN', [], { territorySiren: other.territory.siren }),
-  }
-  for (const [caller, account] of Object.entries(accounts)) cookies[caller as Caller] = await signIn(account.email)
+  signedIn = await signInCallers(chenove.name, talant.name)
+  const { accounts, cookies } = signedIn
 
   // Chenôve's editor asks to join an open action (a private note), and makes a token for a script.
   const open = await db.action.findFirstOrThrow({ where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, participants: { none: { organisationId: chenove.id } } } })
@@ -65,10 +55,7 @@ const audiences: Record<string, Caller[]> = {
   ApiToken: ['editorOwn'],
 }
 
-function run(caller: Caller, document: string, variables: Record<string, unknown>): Promise<GraphQLResult<any>> {
-  const cookie = cookies[caller]
-  return cookie ? as(cookie)(document, variables) : graphql(document, variables)
-}
+const run = (caller: Caller, document: string, variables: Record<string, unknown>) => signedIn.run<any>(caller, document, variables)
 
 it('covers every type that implements Node', async () => {
   const { data } = await graphql<{ __type: { possibleTypes: Array<{ name: string }> } }>('{ __type(name: "Node") { possibleTypes { name } } }')

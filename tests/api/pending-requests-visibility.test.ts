@@ -8,14 +8,12 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { parse } from 'csv-parse/sync'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
-import { as, createAccount, signIn } from '../fixtures/accounts.ts'
-import { graphql } from '../fixtures/graphql.ts'
+import { as } from '../fixtures/accounts.ts'
+import { callers, signInCallers, type Caller } from '../fixtures/callers.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
-import { createOtherTerritory } from '../fixtures/territories.ts'
 
-type Caller = 'anonymous' | 'editorOwn' | 'editorOther' | 'analyst' | 'admin' | 'adminElsewhere'
 const audience: Record<Caller, boolean> = { anonymous: false, editorOwn: true, editorOther: false, analyst: true, admin: true, adminElsewhere: false }
-const cookies: Partial<Record<Caller, string>> = {}
+let signedIn: Awaited<ReturnType<typeof signInCallers>>
 const server = listenDuringTests(createHttpHandler(() => false))
 
 let commune: { id: string; name: string; inseeCode: string }
@@ -33,28 +31,17 @@ beforeAll(async () => {
   const another = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'COMMUNE', id: { not: outsider.id } } })
   commune = { id: outsider.id, name: outsider.name, inseeCode: outsider.inseeCode! }
   action = { id: open.id, title: open.title, sharedServiceName: open.sharedService!.name }
-  const other = await createOtherTerritory()
-  const accounts = {
-    editorOwn: await createAccount('EDITOR', [outsider.name]),
-    editorOther: await createAccount('EDITOR', [another.name]),
-    analyst: await createAccount('ANALYST'),
-    admin: await createAccount('ADMIN'),
-    adminElsewhere: await createAccount('ADMIN', [], { territorySiren: other.territory.siren }),
-  }
-  for (const [caller, account] of Object.entries(accounts)) cookies[caller as Caller] = await signIn(account.email)
-  const asked = await as(cookies.editorOwn!)('mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename } }', {
+  signedIn = await signInCallers(outsider.name, another.name)
+  const asked = await as(signedIn.cookies.editorOwn!)('mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename } }', {
     i: { actionId: encodeGlobalID('Action', open.id), organisationId: encodeGlobalID('Commune', outsider.id), clientMutationId: randomUUID() },
   })
   expect(asked.data?.requestToJoin.__typename).toBe('RequestToJoinSuccess')
 })
 
-const callers = Object.keys(audience) as Caller[]
-const read = (caller: Caller, document: string, variables: Record<string, unknown> = {}) => {
-  const cookie = cookies[caller]
-  return (cookie ? as(cookie)(document, variables) : graphql(document, variables)).then((result) => {
-    expect(result.errors).toBeUndefined()
-    return result.data!
-  })
+const read = async (caller: Caller, document: string, variables: Record<string, unknown> = {}) => {
+  const result = await signedIn.run<any>(caller, document, variables)
+  expect(result.errors).toBeUndefined()
+  return result.data!
 }
 
 describe.each(callers)('%s', (caller) => {
@@ -86,7 +73,7 @@ describe.each(callers)('%s', (caller) => {
   })
 
   it(`${sees ? 'finds' : 'does not find'} it in /export/participations.csv?state=REQUESTED`, async () => {
-    const cookie = cookies[caller]
+    const cookie = signedIn.cookies[caller]
     const response = await fetch(`${server.origin}/export/participations.csv?state=REQUESTED&territory=242100410`, { headers: cookie ? { cookie } : {} })
     expect(response.status).toBe(200)
     const rows = parse(await response.text(), { bom: true, delimiter: ';' }) as string[][]
