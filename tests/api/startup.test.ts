@@ -41,6 +41,15 @@ describe('starting Mutualis', () => {
     expect(await graphiql.text()).toContain('Mutualis — GraphQL')
   })
 
+  it('stops on SIGTERM with one French line and exit code 0', async () => {
+    const port = await freePort()
+    const server = start({ PORT: String(port), DATABASE_URL: freshSqlite() })
+    await waitForOutput(server, /GraphQL \(GraphiQL\)/)
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect(server.output().trim().split('\n').at(-1)).toBe('Mutualis s’arrête : les requêtes en cours se terminent, puis la base est fermée.')
+  })
+
   it('refuses an unknown database URL scheme in one line', async () => {
     await expectOneLineFailure(start({ DATABASE_URL: 'mysql://root@localhost/mutualis' }), /DATABASE_URL commence par « mysql: »/)
   })

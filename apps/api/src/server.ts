@@ -31,7 +31,23 @@ async function main() {
   server.listen(port, () => {
     console.log(`Mutualis : http://localhost:${port}/ — GraphQL (GraphiQL) : http://localhost:${port}/graphql`)
   })
-  const stop = () => server.close(() => process.exit(0))
+  // Stop taking requests, let those under way finish (10 s at most), close the database, exit 0.
+  const { db } = await import('./db.ts')
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    console.log('Mutualis s’arrête : les requêtes en cours se terminent, puis la base est fermée.')
+    const finished = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const deadline = setTimeout(() => server.closeAllConnections(), 10_000)
+    void finished
+      .then(() => db.$disconnect())
+      .finally(() => {
+        clearTimeout(deadline)
+        process.exit(0)
+      })
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
