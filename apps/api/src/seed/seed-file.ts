@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { ActionStatus, Instrument, OrganisationKind, Openness, ParticipationRole, ParticipationState, ProcurementProcedure } from '../generated/sqlite/enums.ts'
+import { ActionStatus, CostKind, Eligibility, Instrument, JoinDeliberation, OfferKind, OrganisationKind, Openness, ParticipationRole, ParticipationState, StaffMode } from '../generated/sqlite/enums.ts'
+import { costKeySchema } from '@mutualis/domain'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date ISO AAAA-MM-JJ attendue').refine((value) => !Number.isNaN(Date.parse(value)), 'date invalide')
 const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'clé en kebab-case attendue')
@@ -27,11 +28,51 @@ const action = z.object({
   openTo: z.array(organisationRef),
   effectiveDate: isoDate.nullable(),
   plannedDate: isoDate.nullable(),
-  sharedService: key.nullable(),
-  jointContract: key.nullable(),
+  /** The offer the action advances; null for a study or an internal measure. */
+  offer: key.nullable(),
   sourceText: text,
   participants: z.array(participant),
   progress: z.array(z.object({ date: isoDate, status: z.enum(ActionStatus), text })),
+})
+
+const offer = z.object({
+  key,
+  /** A name a maire understands on its own. */
+  name: text,
+  summary: text.nullable(),
+  kind: z.enum(OfferKind),
+  domain: key,
+  provider: organisationRef.nullable(),
+  /** null: derived from the offer's actions. */
+  status: z.enum(ActionStatus).nullable(),
+  eligibility: z.enum(Eligibility),
+  openingStudied: z.boolean(),
+  /** For eligibility LISTED: who it is offered to. */
+  listed: z.array(organisationRef),
+  members: z.array(
+    z.object({
+      organisation: organisationRef,
+      state: z.enum(ParticipationState),
+      since: isoDate.nullable(),
+      until: isoDate.nullable(),
+      deliberationRef: text.nullable(),
+      deliberationDate: isoDate.nullable(),
+    }),
+  ),
+  /** Members the source counts without naming them. */
+  unnamedMembers: z.number().int().positive().nullable(),
+  terms: z.object({
+    startDate: isoDate.nullable(),
+    endDate: isoDate.nullable(),
+    renewalDate: isoDate.nullable(),
+    tacitRenewal: z.boolean().nullable(),
+    noticeMonths: z.number().int().min(0).max(120).nullable(),
+    /** null: the usual article of the offer's kind. */
+    legalBasis: text.nullable(),
+    joinDeliberations: z.array(z.enum(JoinDeliberation)).nullable(),
+  }),
+  cost: z.object({ kind: z.enum(CostKind), annualAmount: z.number().nonnegative().nullable(), year: z.number().int().nullable(), key: costKeySchema.nullable() }),
+  staff: z.array(z.object({ organisation: organisationRef, mode: z.enum(StaffMode), fte: z.number().positive(), note: text.nullable() })),
 })
 
 /** The reviewed record of one territory's schéma (seeds/<territory>/schema.json). */
@@ -41,15 +82,13 @@ export const seedFileSchema = z.object({
   nonActionLines: z.array(z.string()),
   organisations: z.array(z.object({ key, kind: z.enum(OrganisationKind).exclude(['COMMUNE', 'EPCI']), name: text })),
   domains: z.array(z.object({ key, name: text, sourceHeading: z.string().nullable() })),
-  sharedServices: z.array(z.object({ key, name: text, createdOn: isoDate.nullable() })),
-  jointContracts: z.array(
-    z.object({ key, subject: text, procedure: z.enum(ProcurementProcedure), startDate: isoDate.nullable(), endDate: isoDate.nullable(), renewalDate: isoDate.nullable() }),
-  ),
+  offers: z.array(offer),
   actions: z.array(action).min(1),
 })
 
 export type SeedFile = z.infer<typeof seedFileSchema>
 export type SeedAction = SeedFile['actions'][number]
+export type SeedOffer = SeedFile['offers'][number]
 
 export const seedsDir = path.resolve(import.meta.dirname, '../../../../seeds')
 
