@@ -32,6 +32,9 @@ export class ConflictError<T = unknown> extends UserError {
   }
 }
 
+/** The same for an offer: its own result type carries the offer as it stands now. */
+export class OfferConflictError<T = unknown> extends ConflictError<T> {}
+
 export function unauthenticated(message = 'Connectez-vous pour continuer.') {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })
 }

@@ -23,13 +23,14 @@ function byTerritory(rows: ReadonlyArray<{ _count: { _all: number } }>): ListSiz
 }
 
 export async function readListSizes(): Promise<void> {
-  const [communes, organisations, domains, actions, sharedServices, jointContracts, territories] = await Promise.all([
+  const [communes, organisations, domains, actions, sharedServices, jointContracts, offers, territories] = await Promise.all([
     db.organisation.groupBy({ by: ['territoryId'], where: { kind: 'COMMUNE' }, _count: { _all: true } }),
     db.organisation.groupBy({ by: ['territoryId'], _count: { _all: true } }),
     db.domain.groupBy({ by: ['territoryId'], _count: { _all: true } }),
     db.action.groupBy({ by: ['territoryId'], where: { archivedAt: null }, _count: { _all: true } }),
-    db.sharedService.groupBy({ by: ['territoryId'], _count: { _all: true } }),
-    db.jointContract.groupBy({ by: ['territoryId'], _count: { _all: true } }),
+    db.offer.groupBy({ by: ['territoryId'], where: { kind: 'SERVICE_COMMUN' }, _count: { _all: true } }),
+    db.offer.groupBy({ by: ['territoryId'], where: { kind: { in: ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'] } }, _count: { _all: true } }),
+    db.offer.groupBy({ by: ['territoryId'], _count: { _all: true } }),
     db.territory.count(),
   ])
   sizes = new Map([
@@ -39,6 +40,7 @@ export async function readListSizes(): Promise<void> {
     ['Action', byTerritory(actions)],
     ['SharedService', byTerritory(sharedServices)],
     ['JointContract', byTerritory(jointContracts)],
+    ['Offer', byTerritory(offers)],
     ['Territory', { total: territories, largestTerritory: 1 }],
   ])
 }

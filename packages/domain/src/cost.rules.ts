@@ -110,3 +110,63 @@ export function memberAnnualCost(shareCents: number, year: number, since: Date |
   if (!proRata) return memberYearFraction(year, since, until) > 0 ? shareCents : 0
   return Math.round(shareCents * memberYearFraction(year, since, until))
 }
+
+/** A member as the year's cost reads it: its key inputs, its state and its dates. */
+export interface CostedMember extends CostKeyInputs {
+  state: 'MEMBER' | 'PLANNED' | 'REQUESTED' | 'FORMER'
+  since: Date | null
+  until: Date | null
+}
+
+export interface CostedOffer {
+  costKind: 'AMOUNT' | 'FREE' | 'UNKNOWN'
+  annualCostCents: number | null
+  costKey: CostKey | null
+  proRataFirstYear: boolean
+}
+
+/**
+ * Whether a member pays in a year: a member (from `since`, when known), a planned member once its
+ * start date is reached, a former member until it left. A request pays nothing.
+ */
+export function paysIn(member: CostedMember, year: number): boolean {
+  if (member.state === 'REQUESTED') return false
+  if (member.state === 'PLANNED' && !member.since) return false
+  if (member.state === 'FORMER' && !member.until) return false
+  return memberYearFraction(year, member.since, member.until) > 0
+}
+
+/**
+ * Each member's cost for a year, in cents: 0 when the offer is free, null when it is not known
+ * (no amount, or an amount with no key and several members, or a key input missing). The shares
+ * of the members paying that year add up to the amount before any first-year pro-rata.
+ */
+export function memberCostsForYear(offer: CostedOffer, members: readonly CostedMember[], year: number): Map<string, number | null> {
+  const payers = members.filter((member) => paysIn(member, year))
+  const costs = new Map<string, number | null>(members.map((member) => [member.id, offer.costKind === 'FREE' ? 0 : payers.includes(member) ? null : 0]))
+  if (offer.costKind !== 'AMOUNT' || offer.annualCostCents === null) return costs
+  const shares = offer.costKey ? splitCost(offer.annualCostCents, offer.costKey, payers) : payers.length === 1 ? { ok: true as const, shares: new Map([[payers[0]!.id, offer.annualCostCents]]) } : null
+  if (!shares?.ok) return costs
+  for (const payer of payers) costs.set(payer.id, memberAnnualCost(shares.shares.get(payer.id)!, year, payer.since, payer.until, offer.proRataFirstYear))
+  return costs
+}
+
+/**
+ * What joining would cost a newcomer for a full year: its share with the current payers once it
+ * is counted among them; 0 when free; null when the key needs figures it does not have yet.
+ */
+export function costIfJoined(offer: CostedOffer, members: readonly CostedMember[], newcomer: CostKeyInputs, year: number): number | null {
+  if (offer.costKind === 'FREE') return 0
+  if (offer.costKind !== 'AMOUNT' || offer.annualCostCents === null || !offer.costKey) return null
+  const payers = [...members.filter((member) => paysIn(member, year) && member.id !== newcomer.id), newcomer]
+  const split = splitCost(offer.annualCostCents, offer.costKey, payers)
+  return split.ok ? split.shares.get(newcomer.id)! : null
+}
+
+/** « 12 345 € », « Gratuit », « Coût non renseigné ». */
+export function costLabel(cents: number | null): string {
+  if (cents === null) return 'Coût non renseigné'
+  if (cents === 0) return 'Gratuit'
+  const euros = cents / 100
+  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
+}

@@ -8,6 +8,8 @@ import type {
   ParticipationState,
   Prisma,
   ProcurementProcedure,
+  OfferKind,
+  Eligibility,
 } from '../generated/sqlite/client.ts'
 import { requestLimits } from '../request-limits.ts'
 import { endOfDay } from './history.rules.ts'
@@ -79,7 +81,7 @@ export function participationWhere(filter: ParticipationFilterInput | null | und
       ...territory(territorySiren),
       domainId: idOf(filter?.domain, 'Domain'),
       instrument: listed(filter?.instrument),
-      sharedServiceId: idOf(filter?.sharedService, 'SharedService'),
+      offerId: idOf(filter?.sharedService, 'SharedService', 'Offer'),
     }),
     since: dayRange(filter?.sinceFrom, filter?.sinceTo),
     updatedAt: since(filter?.updatedSince),
@@ -122,16 +124,20 @@ export interface SharedServiceFilterInput {
   updatedSince?: Date | null
 }
 
-/** Membership of a service commun runs through its actions: a member of any of them is a member. */
-export function sharedServiceWhere(filter: SharedServiceFilterInput | null | undefined, territorySiren?: string | null): Prisma.SharedServiceWhereInput {
+/** Members of an offer in the ordinary sense: members today (planned or former ones are not). */
+const memberOf = (organisation: Prisma.OrganisationWhereInput) => ({ members: { some: { state: 'MEMBER' as const, organisation } } })
+
+/** The deprecated services communs list: offers of kind SERVICE_COMMUN. */
+export function sharedServiceWhere(filter: SharedServiceFilterInput | null | undefined, territorySiren?: string | null): Prisma.OfferWhereInput {
   const organisationId = idOf(filter?.organisation, 'Organisation', 'Commune')
   const member = filter?.memberCommuneInseeCode ? { inseeCode: filter.memberCommuneInseeCode } : organisationId ? { id: organisationId } : undefined
   return defined({
+    kind: 'SERVICE_COMMUN' as const,
     archivedAt: null,
     ...territory(territorySiren),
-    createdOn: dayRange(filter?.createdFrom, filter?.createdTo),
+    startDate: dayRange(filter?.createdFrom, filter?.createdTo),
     updatedAt: since(filter?.updatedSince),
-    actions: member ? { some: { archivedAt: null, participants: { some: { state: 'MEMBER' as const, organisation: member } } } } : undefined,
+    ...(member ? memberOf(member) : {}),
   })
 }
 
@@ -146,7 +152,7 @@ export interface JointContractFilterInput {
 /** The days from today to the same day `months` later (the month's last day when it is shorter), both included. */
 export function dueWindow(months: number, today: Date): { from: Date; to: Date } {
   if (!Number.isInteger(months) || months < 0 || months > 120) {
-    throw new GraphQLError('dueWithinMonths : un nombre entier de mois entre 0 et 120 est attendu.', { extensions: { code: 'VALIDATION' } })
+    throw new GraphQLError('withinMonths : un nombre entier de mois entre 0 et 120 est attendu.', { extensions: { code: 'VALIDATION' } })
   }
   const year = today.getUTCFullYear()
   const month = today.getUTCMonth() + months
@@ -154,15 +160,50 @@ export function dueWindow(months: number, today: Date): { from: Date; to: Date }
   return { from: today, to: new Date(Date.UTC(year, month, Math.min(today.getUTCDate(), lastDay))) }
 }
 
-export function jointContractWhere(filter: JointContractFilterInput | null | undefined, territorySiren: string | null | undefined, today: Date): Prisma.JointContractWhereInput {
+/** End or renewal within the window (the notice deadline comes before either, so it is within too when they are). */
+function dueIn(window: { from: Date; to: Date } | undefined) {
+  return window ? [{ endDate: { gte: window.from, lt: endOfDay(window.to) } }, { renewalDate: { gte: window.from, lt: endOfDay(window.to) } }] : undefined
+}
+
+/** The deprecated joint contracts list: offers of kind GROUPEMENT_DE_COMMANDES or CENTRALE_D_ACHAT. */
+export function jointContractWhere(filter: JointContractFilterInput | null | undefined, territorySiren: string | null | undefined, today: Date): Prisma.OfferWhereInput {
   const window = filter?.dueWithinMonths != null ? dueWindow(filter.dueWithinMonths, today) : undefined
   return defined({
     archivedAt: null,
     ...territory(territorySiren),
-    procedure: listed(filter?.procedure),
+    kind: { in: listed(filter?.procedure)?.in ?? ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'] },
     endDate: dayRange(filter?.endFrom, filter?.endTo),
     updatedAt: since(filter?.updatedSince),
-    OR: window ? [{ endDate: { gte: window.from, lt: endOfDay(window.to) } }, { renewalDate: { gte: window.from, lt: endOfDay(window.to) } }] : undefined,
+    OR: dueIn(window),
+  })
+}
+
+export interface OfferFilterInput {
+  kind?: OfferKind[] | null
+  eligibility?: Eligibility[] | null
+  domain?: GlobalId
+  member?: GlobalId
+  memberCommuneInseeCode?: string | null
+  search?: string | null
+  dueWithinMonths?: number | null
+  updatedSince?: Date | null
+}
+
+export function offerWhere(filter: OfferFilterInput | null | undefined, territorySiren: string | null | undefined, today: Date): Prisma.OfferWhereInput {
+  const domainId = idOf(filter?.domain, 'Domain')
+  const organisationId = idOf(filter?.member, 'Organisation', 'Commune')
+  const member = filter?.memberCommuneInseeCode ? { inseeCode: filter.memberCommuneInseeCode } : organisationId ? { id: organisationId } : undefined
+  const window = filter?.dueWithinMonths != null ? dueWindow(filter.dueWithinMonths, today) : undefined
+  return defined({
+    archivedAt: null,
+    ...territory(territorySiren),
+    kind: listed(filter?.kind),
+    eligibility: listed(filter?.eligibility),
+    domainId,
+    updatedAt: since(filter?.updatedSince),
+    ...(member ? memberOf(member) : {}),
+    OR: dueIn(window),
+    AND: searchWords(filter?.search).map((word) => ({ searchText: { contains: word } })),
   })
 }
 
@@ -176,13 +217,13 @@ export interface CommuneFilterInput {
 }
 
 export function communeWhere(filter: CommuneFilterInput | null | undefined, territorySiren?: string | null): Prisma.OrganisationWhereInput {
-  const sharedServiceId = idOf(filter?.memberOf, 'SharedService')
+  const offerId = idOf(filter?.memberOf, 'Offer', 'SharedService', 'JointContract')
   const actionId = idOf(filter?.participatesIn, 'Action')
   const population = filter?.populationMin != null || filter?.populationMax != null
     ? defined({ gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined })
     : undefined
   const participations = [
-    ...(sharedServiceId ? [{ participations: { some: { state: 'MEMBER' as const, action: { sharedServiceId, archivedAt: null } } } }] : []),
+    ...(offerId ? [{ offerMembers: { some: { state: 'MEMBER' as const, offerId, offer: { archivedAt: null } } } }] : []),
     ...(actionId ? [{ participations: { some: { actionId } } }] : []),
   ]
   return defined({

@@ -1,4 +1,4 @@
-import type { Openness, ParticipationState } from '@mutualis/domain'
+import type { CommuneMembership, ParticipationState } from '@mutualis/domain'
 
 /** Where a commune stands with a service commun, from the strongest tie to none. */
 export type MatrixCell = 'MEMBER' | 'PLANNED' | 'REQUESTED' | 'OPEN' | 'UNDER_STUDY' | 'FORMER' | 'NONE'
@@ -14,16 +14,20 @@ export const matrixCellLabels: Record<MatrixCell, string> = {
 }
 
 /**
- * A service commun runs through several actions: the commune's cell is its strongest tie with any
- * of them. Being in (or about to be) beats being able to join, which beats having left: a former
- * member that may come back is shown what it can do now.
+ * A commune's cell for a service commun: where the offer rule puts it (communeMembership of
+ * packages/domain), a planned membership told apart from a current one.
  */
-export function matrixCell(states: readonly ParticipationState[], joinable: readonly Openness[]): MatrixCell {
-  if (states.includes('MEMBER')) return 'MEMBER'
-  if (states.includes('PLANNED')) return 'PLANNED'
-  if (states.includes('REQUESTED')) return 'REQUESTED'
-  if (joinable.includes('OPEN')) return 'OPEN'
-  if (joinable.includes('UNDER_STUDY')) return 'UNDER_STUDY'
-  if (states.includes('FORMER')) return 'FORMER'
-  return 'NONE'
+export function matrixCell(membership: CommuneMembership | null, state: ParticipationState | null): MatrixCell {
+  switch (membership) {
+    case 'MEMBER':
+      return state === 'PLANNED' ? 'PLANNED' : 'MEMBER'
+    case 'JOINABLE':
+      return 'OPEN'
+    case 'UNDER_STUDY':
+    case 'REQUESTED':
+    case 'FORMER':
+      return membership
+    default:
+      return 'NONE'
+  }
 }

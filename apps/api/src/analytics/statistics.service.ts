@@ -6,6 +6,7 @@ import { ActionStatus as ActionStatuses, Instrument as Instruments } from '../ge
 import type { Viewer } from '../auth/viewer.ts'
 import { readerOf, visibleJoinRequestsWhere, visibleParticipationsWhere } from '../auth/visibility.ts'
 import { matrixCell, type MatrixCell } from './matrix.rules.ts'
+import { territoryOfferFacts, type CommuneOfferFacts } from '../mutualisation/commune-offers.service.ts'
 
 // Every count is one GROUP BY (or one load of the few rows a rule needs), never a query per row.
 
@@ -47,7 +48,7 @@ const territoryOf = (siren: string | null | undefined) => (siren ? { territory: 
  * Per-commune views make sense within one territory: with several loaded (the national scale
  * data set holds every EPCI), the caller must name one rather than receive tens of thousands of rows.
  */
-async function requireTerritory(siren: string | null | undefined) {
+export async function requireTerritory(siren: string | null | undefined) {
   if (!siren && (await db.territory.count()) > 1) {
     throw new GraphQLError('Plusieurs territoires sont chargés : précisez territory (SIREN de l’EPCI).', { extensions: { code: 'VALIDATION' } })
   }
@@ -98,7 +99,7 @@ export async function communeStatistics(territorySiren: string | null | undefine
 async function joinCandidates(territorySiren: string | null | undefined) {
   const actions = await db.action.findMany({
     where: { archivedAt: null, openness: { in: ['OPEN', 'UNDER_STUDY'] }, ...territoryOf(territorySiren) },
-    select: { id: true, territoryId: true, instrument: true, openness: true, status: true, sharedServiceId: true, openTo: { select: { id: true } } },
+    select: { id: true, territoryId: true, instrument: true, openness: true, status: true, openTo: { select: { id: true } } },
     orderBy: { position: 'asc' },
   })
   return actions.map((action) => ({ ...action, openTo: action.openTo.map((o) => o.id) }))
@@ -113,30 +114,24 @@ function statesByOrganisation(rows: ReadonlyArray<{ organisationId: string; acti
   return states
 }
 
-/** Communes × services communs: where each commune stands with each service, in four statements. */
+/**
+ * Communes × services communs: where each commune stands with each service, by the offer rule of
+ * packages/domain (the one Commune.offers applies), in four statements.
+ */
 export async function membershipMatrix(territorySiren: string | null | undefined, viewer: Viewer) {
   await requireTerritory(territorySiren)
-  const [communes, sharedServices, participations, candidates] = await Promise.all([
+  const [communes, sharedServices] = await Promise.all([
     db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
-    db.sharedService.findMany({ where: { archivedAt: null, ...territoryOf(territorySiren) }, orderBy: { name: 'asc' } }),
-    db.participation.findMany({
-      where: { organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null, sharedServiceId: { not: null } }, ...visibleParticipationsWhere(viewer) },
-      select: { organisationId: true, actionId: true, state: true, action: { select: { sharedServiceId: true } } },
-    }),
-    joinCandidates(territorySiren).then((actions) => actions.filter((a) => a.sharedServiceId)),
+    db.offer.findMany({ where: { kind: 'SERVICE_COMMUN', archivedAt: null, ...territoryOf(territorySiren) }, orderBy: { name: 'asc' } }),
   ])
-  const states = statesByOrganisation(participations)
-  const candidatesOf = byTerritory(candidates)
-  const serviceOfAction = new Map([...participations.map((p) => [p.actionId, p.action.sharedServiceId!] as const), ...candidates.map((a) => [a.id, a.sharedServiceId!] as const)])
+  const territoryId = communes[0]?.territoryId
+  const facts = territoryId ? await territoryOfferFacts(territoryId, communes, viewer, new Date().getUTCFullYear()) : new Map<string, CommuneOfferFacts[]>()
   const rows = communes.map((commune) => {
-    const mine = states.get(commune.id) ?? new Map<string, ParticipationState>()
-    const joinable = joinOpportunities(commune.id, candidatesOf.get(commune.territoryId) ?? [], mine)
-    const cells: MatrixCell[] = sharedServices.map((service) =>
-      matrixCell(
-        [...mine].filter(([actionId]) => serviceOfAction.get(actionId) === service.id).map(([, state]) => state),
-        joinable.filter((o) => o.action.sharedServiceId === service.id).map((o) => o.openness),
-      ),
-    )
+    const mine = new Map((facts.get(commune.id) ?? []).map((fact) => [fact.offerId, fact]))
+    const cells: MatrixCell[] = sharedServices.map((service) => {
+      const fact = mine.get(service.id)
+      return matrixCell(fact?.membership ?? null, fact?.state ?? null)
+    })
     return { commune, cells, memberOf: cells.filter((cell) => cell === 'MEMBER').length }
   })
   return { sharedServices, rows }

@@ -23,3 +23,8 @@ export function visibleParticipationsWhere(viewer: Viewer): Prisma.Participation
   const requested = visibleJoinRequestsWhere(viewer) as Prisma.ParticipationWhereInput
   return { OR: [{ state: { not: 'REQUESTED' } }, { AND: [{ state: 'REQUESTED' }, requested] }] }
 }
+
+/** Offer memberships the reader may see: a REQUESTED one only under canSeeJoinRequest, as participations. */
+export function visibleOfferMembersWhere(viewer: Viewer): Prisma.OfferMemberWhereInput {
+  return visibleParticipationsWhere(viewer) as Prisma.OfferMemberWhereInput
+}

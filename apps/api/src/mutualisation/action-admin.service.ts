@@ -15,8 +15,7 @@ export interface ActionFields {
   openness: Openness
   effectiveDate?: Date | null
   plannedDate?: Date | null
-  sharedServiceId?: string | null
-  jointContractId?: string | null
+  offerId?: string | null
   openToIds?: string[] | null
 }
 
@@ -38,15 +37,13 @@ async function checkFields(territoryId: string, fields: ActionChanges) {
   )
   if (!check.ok) throw new ValidationError(check.reason, check.field)
   if ((fields.openToIds?.length ?? 0) > inputLimits.listItems) throw new ValidationError('Trop d’organisations listées.', 'openToIds')
-  const [domain, service, contract, openTo] = await Promise.all([
+  const [domain, offer, openTo] = await Promise.all([
     fields.domainId ? db.domain.count({ where: { id: fields.domainId, territoryId } }) : 1,
-    fields.sharedServiceId ? db.sharedService.count({ where: { id: fields.sharedServiceId, territoryId } }) : 1,
-    fields.jointContractId ? db.jointContract.count({ where: { id: fields.jointContractId, territoryId } }) : 1,
+    fields.offerId ? db.offer.count({ where: { id: fields.offerId, territoryId } }) : 1,
     fields.openToIds?.length ? db.organisation.count({ where: { id: { in: fields.openToIds }, territoryId } }) : 0,
   ])
   if (!domain) throw new ValidationError('Thématique inconnue dans ce territoire.', 'domainId')
-  if (!service) throw new ValidationError('Service commun inconnu dans ce territoire.', 'sharedServiceId')
-  if (!contract) throw new ValidationError('Marché mutualisé inconnu dans ce territoire.', 'jointContractId')
+  if (!offer) throw new ValidationError('Offre inconnue dans ce territoire.', 'offerId')
   if (openTo !== new Set(fields.openToIds ?? []).size) throw new ValidationError('Organisation inconnue dans ce territoire.', 'openToIds')
 }
 

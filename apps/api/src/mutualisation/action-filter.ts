@@ -9,6 +9,7 @@ export interface ActionFilterInput {
   search?: string | null
   openness?: Openness[] | null
   organisation?: { typename: string; id: string } | null
+  offer?: { typename: string; id: string } | null
   sharedService?: { typename: string; id: string } | null
   jointContract?: { typename: string; id: string } | null
   updatedSince?: Date | null
@@ -30,8 +31,7 @@ export function actionWhere(filter: ActionFilterInput | null | undefined, territ
     ...(filter?.communeInseeCode ? { participants: { some: { organisation: { inseeCode: filter.communeInseeCode } } } } : {}),
     ...(words.length || filter?.organisation ? { AND: [...words.map((word) => ({ searchText: { contains: word } })), ...organisationTakingPart(filter)] } : {}),
     ...(filter?.openness?.length ? { openness: { in: filter.openness } } : {}),
-    ...(filter?.sharedService ? { sharedServiceId: idOf(filter.sharedService, 'SharedService') } : {}),
-    ...(filter?.jointContract ? { jointContractId: idOf(filter.jointContract, 'JointContract') } : {}),
+    ...offerCondition(filter),
     ...(filter?.updatedSince ? { updatedAt: since(filter.updatedSince) } : {}),
     ...(filter?.effectiveFrom || filter?.effectiveTo ? { effectiveDate: dayRange(filter.effectiveFrom, filter.effectiveTo) } : {}),
     ...(filter?.plannedFrom || filter?.plannedTo ? { plannedDate: dayRange(filter.plannedFrom, filter.plannedTo) } : {}),
@@ -41,4 +41,15 @@ export function actionWhere(filter: ActionFilterInput | null | undefined, territ
 // Kept apart from communeInseeCode's condition on the same relation, so that both filters apply.
 function organisationTakingPart(filter: ActionFilterInput | null | undefined): Prisma.ActionWhereInput[] {
   return filter?.organisation ? [{ participants: { some: { organisationId: idOf(filter.organisation, 'Organisation', 'Commune') } } }] : []
+}
+
+/** `offer`, or the deprecated `sharedService` / `jointContract` that name an offer under their old type. */
+function offerCondition(filter: ActionFilterInput | null | undefined): Prisma.ActionWhereInput {
+  const ids = [
+    idOf(filter?.offer, 'Offer', 'SharedService', 'JointContract'),
+    idOf(filter?.sharedService, 'SharedService', 'Offer'),
+    idOf(filter?.jointContract, 'JointContract', 'Offer'),
+  ].filter((id): id is string => id !== undefined)
+  if (ids.length === 0) return {}
+  return ids.every((id) => id === ids[0]) ? { offerId: ids[0] } : { offerId: { in: [] } }
 }

@@ -1,4 +1,4 @@
-import { canAdminister, checkCalendarDate, checkText, firstFailure, inputLimits } from '@mutualis/domain'
+import { canAdminister, checkCalendarDate, checkText, firstFailure, inputLimits, searchText } from '@mutualis/domain'
 import { audit } from '../audit/audit.service.ts'
 import type { SignedInViewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
@@ -22,18 +22,23 @@ export interface SharedServiceFields {
   createdOn?: Date | null
 }
 
+// The deprecated services communs and joint contracts are offers of those kinds: these writes keep
+// their former inputs working on the offer (same id), audited as before.
+
+const procurementKinds = ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'] as const
+
 /** Creates (no id) or updates (id) a service commun of the admin's territory. */
 export async function saveSharedService(viewer: SignedInViewer, id: string | null, fields: SharedServiceFields) {
   ensure(checkText('name', fields.name, inputLimits.name, true), checkCalendarDate('createdOn', fields.createdOn))
-  const before = id ? await db.sharedService.findUnique({ where: { id } }) : null
+  const before = id ? await db.offer.findUnique({ where: { id, kind: 'SERVICE_COMMUN' } }) : null
   if (id && !before) throw new NotFoundError('Service commun introuvable.')
   administer(viewer, before?.territoryId ?? viewer.territoryId)
   return db.$transaction(async (tx) => {
-    const data = { name: fields.name.trim(), createdOn: fields.createdOn ?? null }
+    const data = { name: fields.name.trim(), searchText: searchText(fields.name, before?.summary ?? null), startDate: fields.createdOn ?? null }
     const after = before
-      ? await tx.sharedService.update({ where: { id: before.id }, data })
-      : await tx.sharedService.create({ data: { ...data, territoryId: viewer.territoryId, key: keyOf(fields.name) } })
-    await audit(tx, viewer, { territoryId: after.territoryId, operation: before ? 'updateSharedService' : 'createSharedService', entityType: 'SharedService', entityId: after.id, before, after })
+      ? await tx.offer.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })
+      : await tx.offer.create({ data: { ...data, kind: 'SERVICE_COMMUN', eligibility: 'CLOSED', territoryId: viewer.territoryId, key: keyOf(fields.name) } })
+    await audit(tx, viewer, { territoryId: after.territoryId, operation: before ? 'updateSharedService' : 'createSharedService', entityType: 'Offer', entityId: after.id, before, after })
     return after
   })
 }
@@ -54,27 +59,29 @@ export async function saveJointContract(viewer: SignedInViewer, id: string | nul
     checkCalendarDate('renewalDate', fields.renewalDate),
   )
   if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) throw new ValidationError('La fin du marché précède son début.', 'endDate')
-  const before = id ? await db.jointContract.findUnique({ where: { id } }) : null
+  const before = id ? await db.offer.findUnique({ where: { id, kind: { in: [...procurementKinds] } } }) : null
   if (id && !before) throw new NotFoundError('Marché mutualisé introuvable.')
   administer(viewer, before?.territoryId ?? viewer.territoryId)
   return db.$transaction(async (tx) => {
-    const data = { subject: fields.subject.trim(), procedure: fields.procedure, startDate: fields.startDate ?? null, endDate: fields.endDate ?? null, renewalDate: fields.renewalDate ?? null }
+    const data = {
+      name: fields.subject.trim(), searchText: searchText(fields.subject, before?.summary ?? null), kind: fields.procedure,
+      startDate: fields.startDate ?? null, endDate: fields.endDate ?? null, renewalDate: fields.renewalDate ?? null,
+    }
     const after = before
-      ? await tx.jointContract.update({ where: { id: before.id }, data })
-      : await tx.jointContract.create({ data: { ...data, territoryId: viewer.territoryId, key: keyOf(fields.subject) } })
-    await audit(tx, viewer, { territoryId: after.territoryId, operation: before ? 'updateJointContract' : 'createJointContract', entityType: 'JointContract', entityId: after.id, before, after })
+      ? await tx.offer.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })
+      : await tx.offer.create({ data: { ...data, eligibility: 'CLOSED', territoryId: viewer.territoryId, key: keyOf(fields.subject) } })
+    await audit(tx, viewer, { territoryId: after.territoryId, operation: before ? 'updateJointContract' : 'createJointContract', entityType: 'Offer', entityId: after.id, before, after })
     return after
   })
 }
 
 export async function archiveCatalogEntry(viewer: SignedInViewer, kind: 'SharedService' | 'JointContract', id: string) {
-  const before = kind === 'SharedService' ? await db.sharedService.findUnique({ where: { id } }) : await db.jointContract.findUnique({ where: { id } })
+  const before = await db.offer.findUnique({ where: { id, kind: kind === 'SharedService' ? 'SERVICE_COMMUN' : { in: [...procurementKinds] } } })
   if (!before) throw new NotFoundError('Élément introuvable.')
   administer(viewer, before.territoryId)
   return db.$transaction(async (tx) => {
-    const data = { archivedAt: before.archivedAt ?? new Date() }
-    const after = kind === 'SharedService' ? await tx.sharedService.update({ where: { id }, data }) : await tx.jointContract.update({ where: { id }, data })
-    await audit(tx, viewer, { territoryId: before.territoryId, operation: `archive${kind}`, entityType: kind, entityId: id, before, after })
+    const after = await tx.offer.update({ where: { id }, data: { archivedAt: before.archivedAt ?? new Date(), version: { increment: 1 } } })
+    await audit(tx, viewer, { territoryId: before.territoryId, operation: `archive${kind}`, entityType: 'Offer', entityId: id, before, after })
     return after
   })
 }

@@ -17,8 +17,9 @@ const ActionFieldsInput = builder.inputType('ActionFieldsInput', {
     openness: t.field({ type: OpennessEnum, required: false }),
     effectiveDate: t.field({ type: 'Date', required: false }),
     plannedDate: t.field({ type: 'Date', required: false }),
-    sharedServiceId: t.globalID({ required: false }),
-    jointContractId: t.globalID({ required: false }),
+    offerId: t.globalID({ required: false, description: 'The offer the action advances; null for a study or an internal measure.' }),
+    sharedServiceId: t.globalID({ required: false, deprecationReason: 'Use offerId: a service commun is an Offer.' }),
+    jointContractId: t.globalID({ required: false, deprecationReason: 'Use offerId: a joint contract is an Offer.' }),
     openToIds: t.globalIDList({ required: false }),
   }),
 })
@@ -27,11 +28,13 @@ type FieldsInput = typeof ActionFieldsInput.$inferInput
 
 function plain(fields: FieldsInput) {
   const id = (value: { id: string } | null | undefined) => (value === undefined ? undefined : (value?.id ?? null))
+  const { sharedServiceId, jointContractId, offerId, ...rest } = fields
+  // The deprecated service and contract ids name an offer too; offerId wins when several are given.
+  const offer = [offerId, sharedServiceId, jointContractId].find((value) => value !== undefined)
   return {
-    ...fields,
+    ...rest,
     domainId: id(fields.domainId) ?? undefined,
-    sharedServiceId: id(fields.sharedServiceId),
-    jointContractId: id(fields.jointContractId),
+    offerId: id(offer),
     openToIds: fields.openToIds?.map((o) => o.id),
   }
 }

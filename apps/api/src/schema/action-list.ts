@@ -9,8 +9,9 @@ export type InputFields = PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.
 export const actionFilterFields = (t: InputFields) => ({
   openness: t.field({ type: [OpennessEnum], required: false }),
   organisation: t.globalID({ required: false, description: 'Only actions this organisation (or commune) takes part in, by its global id.' }),
-  sharedService: t.globalID({ required: false, description: 'Global id of a SharedService.' }),
-  jointContract: t.globalID({ required: false, description: 'Global id of a JointContract.' }),
+  offer: t.globalID({ required: false, description: 'Only the actions advancing this offer, by its global id.' }),
+  sharedService: t.globalID({ required: false, description: 'Global id of a SharedService.', deprecationReason: 'Use offer: a service commun is an Offer of kind SERVICE_COMMUN.' }),
+  jointContract: t.globalID({ required: false, description: 'Global id of a JointContract.', deprecationReason: 'Use offer: a joint contract is an Offer of kind GROUPEMENT_DE_COMMANDES or CENTRALE_D_ACHAT.' }),
   updatedSince: t.field({ type: 'Date', required: false, description: 'Only actions changed on or after this day.' }),
   effectiveFrom: t.field({ type: 'Date', required: false, description: 'Effective date on or after this day.' }),
   effectiveTo: t.field({ type: 'Date', required: false, description: 'Effective date on or before this day.' }),

@@ -6,6 +6,8 @@ import { actionWhere } from '../mutualisation/action-filter.ts'
 import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
 import { actionFilterFields, actionOrder } from './action-list.ts'
 import { territoryArgs } from './territory.ts'
+import { SharedServiceRef } from './shared-service.ts'
+import { JointContractRef } from './joint-contract.ts'
 
 export const ActionRef = builder.prismaNode('Action', {
   id: { field: 'id' },
@@ -26,8 +28,21 @@ export const ActionRef = builder.prismaNode('Action', {
     effectiveDate: t.expose('effectiveDate', { type: 'Date', nullable: true }),
     plannedDate: t.expose('plannedDate', { type: 'Date', nullable: true }),
     sourceText: t.exposeString('sourceText', { description: 'The text of the source document for this action, verbatim.' }),
-    sharedService: t.relation('sharedService', { nullable: true }),
-    jointContract: t.relation('jointContract', { nullable: true }),
+    offer: t.relation('offer', { nullable: true, description: 'The offer this action advances; null for a study or an internal measure.' }),
+    sharedService: t.field({
+      type: SharedServiceRef,
+      nullable: true,
+      deprecationReason: 'Use offer (a service commun is an Offer of kind SERVICE_COMMUN).',
+      select: { offer: true },
+      resolve: (action) => (action.offer?.kind === 'SERVICE_COMMUN' ? action.offer : null),
+    }),
+    jointContract: t.field({
+      type: JointContractRef,
+      nullable: true,
+      deprecationReason: 'Use offer (a joint contract is an Offer of kind GROUPEMENT_DE_COMMANDES or CENTRALE_D_ACHAT).',
+      select: { offer: true },
+      resolve: (action) => (action.offer && ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'].includes(action.offer.kind) ? action.offer : null),
+    }),
     version: t.exposeInt('version', { description: 'Bumped by every change; send it back to detect concurrent edits.' }),
     participants: t.relation('participants', {
       description: 'Who takes part; a pending request to join shows only to those who may see it.',

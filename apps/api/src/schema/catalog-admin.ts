@@ -3,6 +3,8 @@ import { builder } from '../builder.ts'
 import { archiveCatalogEntry, saveJointContract, saveSharedService, setParticipation } from '../mutualisation/catalog-admin.service.ts'
 import { ParticipationRoleEnum, ParticipationStateEnum, ProcurementProcedureEnum } from './enums.ts'
 import { writeErrors } from './errors.ts'
+import { SharedServiceRef } from './shared-service.ts'
+import { JointContractRef } from './joint-contract.ts'
 
 const SharedServiceInput = builder.inputType('SharedServiceInput', {
   fields: (t) => ({
@@ -37,28 +39,32 @@ const adminWrite = (name: string) => ({ authScopes: { admin: true }, errors: { t
 
 builder.mutationFields((t) => ({
   saveSharedService: t.prismaField({
-    type: 'SharedService',
+    deprecationReason: 'Use saveOffer: services communs and joint contracts are offers.',
+    type: SharedServiceRef,
     ...adminWrite('SaveSharedServiceResult'),
     args: { input: t.arg({ type: SharedServiceInput, required: true }) },
     resolve: (_query, _root, { input }, { viewer }) =>
       saveSharedService(signedIn(viewer), input.id?.id ?? null, input),
   }),
   saveJointContract: t.prismaField({
-    type: 'JointContract',
+    deprecationReason: 'Use saveOffer: services communs and joint contracts are offers.',
+    type: JointContractRef,
     ...adminWrite('SaveJointContractResult'),
     args: { input: t.arg({ type: JointContractInput, required: true }) },
     resolve: (_query, _root, { input }, { viewer }) =>
       saveJointContract(signedIn(viewer), input.id?.id ?? null, input),
   }),
   archiveSharedService: t.prismaField({
-    type: 'SharedService',
+    deprecationReason: 'Use archiveOffer: services communs and joint contracts are offers.',
+    type: SharedServiceRef,
     ...adminWrite('ArchiveSharedServiceResult'),
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (_query, _root, { id }, { viewer }) =>
       (await archiveCatalogEntry(signedIn(viewer), 'SharedService', id.id)) as Awaited<ReturnType<typeof saveSharedService>>,
   }),
   archiveJointContract: t.prismaField({
-    type: 'JointContract',
+    deprecationReason: 'Use archiveOffer: services communs and joint contracts are offers.',
+    type: JointContractRef,
     ...adminWrite('ArchiveJointContractResult'),
     args: { id: t.arg.globalID({ required: true }) },
     resolve: async (_query, _root, { id }, { viewer }) =>

@@ -9,7 +9,7 @@ import { territoryArgs } from './territory.ts'
 export const CommuneFilter = builder.inputType('CommuneFilter', {
   fields: (t) => ({
     search: t.string({ required: false, description: 'Words of the name; case and accents ignored.' }),
-    memberOf: t.globalID({ required: false, description: 'Global id of a SharedService the commune is a member of.' }),
+    memberOf: t.globalID({ required: false, description: 'Global id of an Offer (or of a SharedService) the commune is a member of.' }),
     participatesIn: t.globalID({ required: false, description: 'Global id of an Action the commune takes part in.' }),
     populationMin: t.int({ required: false }),
     populationMax: t.int({ required: false }),

@@ -15,11 +15,11 @@ export const SharedServiceFilter = builder.inputType('SharedServiceFilter', {
   }),
 })
 
-export const sharedServiceOrder = listOrder<'NAME' | 'CREATED_ON', Prisma.SharedServiceOrderByWithRelationInput>(
+export const sharedServiceOrder = listOrder<'NAME' | 'CREATED_ON', Prisma.OfferOrderByWithRelationInput>(
   'SharedService',
   {
     NAME: { description: 'Name, alphabetical (default).', orderBy: (d) => [{ name: d }] },
-    CREATED_ON: { description: 'Creation date; unknown ones last.', orderBy: (d) => [{ createdOn: { sort: d, nulls: 'last' } }] },
+    CREATED_ON: { description: 'Creation date; unknown ones last.', orderBy: (d) => [{ startDate: { sort: d, nulls: 'last' } }] },
   },
   'NAME',
 )
@@ -34,10 +34,10 @@ export const JointContractFilter = builder.inputType('JointContractFilter', {
   }),
 })
 
-export const jointContractOrder = listOrder<'SUBJECT' | 'END_DATE' | 'RENEWAL_DATE', Prisma.JointContractOrderByWithRelationInput>(
+export const jointContractOrder = listOrder<'SUBJECT' | 'END_DATE' | 'RENEWAL_DATE', Prisma.OfferOrderByWithRelationInput>(
   'JointContract',
   {
-    SUBJECT: { description: 'Subject, alphabetical (default).', orderBy: (d) => [{ subject: d }] },
+    SUBJECT: { description: 'Subject, alphabetical (default).', orderBy: (d) => [{ name: d }] },
     END_DATE: { description: 'End date; unknown ones last.', orderBy: (d) => [{ endDate: { sort: d, nulls: 'last' } }] },
     RENEWAL_DATE: { description: 'Renewal date; unknown ones last.', orderBy: (d) => [{ renewalDate: { sort: d, nulls: 'last' } }] },
   },

@@ -1,4 +1,9 @@
 import {
+  costKindLabels,
+  eligibilityLabels,
+  joinDeliberationLabels,
+  offerKindLabels,
+  staffModeLabels,
   instrumentLabels,
   opennessLabels,
   organisationKindLabels,
@@ -16,6 +21,11 @@ import {
   ParticipationRole,
   ParticipationState,
   ProcurementProcedure,
+  OfferKind,
+  Eligibility,
+  CostKind,
+  JoinDeliberation,
+  StaffMode,
 } from '../generated/sqlite/enums.ts'
 
 /** A GraphQL enum from a Prisma enum, each value described by its French label. */
@@ -33,3 +43,8 @@ export const ParticipationRoleEnum = labelledEnum('ParticipationRole', Participa
 export const ParticipationStateEnum = labelledEnum('ParticipationState', ParticipationState, participationStateLabels)
 export const LegalTypeEnum = labelledEnum('LegalType', LegalType)
 export const ProcurementProcedureEnum = labelledEnum('ProcurementProcedure', ProcurementProcedure)
+export const OfferKindEnum = labelledEnum('OfferKind', OfferKind, offerKindLabels)
+export const EligibilityEnum = labelledEnum('Eligibility', Eligibility, eligibilityLabels)
+export const CostKindEnum = labelledEnum('CostKind', CostKind, costKindLabels)
+export const JoinDeliberationEnum = labelledEnum('JoinDeliberation', JoinDeliberation, joinDeliberationLabels)
+export const StaffModeEnum = labelledEnum('StaffMode', StaffMode, staffModeLabels)

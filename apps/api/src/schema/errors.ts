@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts'
-import { ConflictError, NotFoundError, UserError, ValidationError } from '../errors.ts'
+import { ConflictError, NotFoundError, OfferConflictError, UserError, ValidationError } from '../errors.ts'
 import type { Action } from '../generated/sqlite/client.ts'
 import { ActionRef } from './action.ts'
 
@@ -28,7 +28,7 @@ builder.objectType(NotFoundError, {
 builder.objectType(ConflictError, {
   name: 'ConflictError',
   interfaces: [UserErrorInterface],
-  isTypeOf: (value) => value instanceof ConflictError,
+  isTypeOf: (value) => value instanceof ConflictError && !(value instanceof OfferConflictError),
   fields: (t) => ({
     current: t.field({ type: ActionRef, description: 'The action as it stands now.', resolve: (error) => error.current as Action }),
   }),

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts'
 import { membershipMatrix } from '../analytics/statistics.service.ts'
 import { matrixCellLabels, type MatrixCell } from '../analytics/matrix.rules.ts'
-import type { Organisation, SharedService } from '../generated/sqlite/client.ts'
+import type { Offer, Organisation } from '../generated/sqlite/client.ts'
 import { Commune } from './commune.ts'
 import { SharedServiceRef } from './shared-service.ts'
 import { territoryArgs } from './territory.ts'
@@ -23,7 +23,7 @@ const MembershipRow = builder.objectRef<{ commune: Organisation; cells: MatrixCe
   }),
 })
 
-const MembershipMatrix = builder.objectRef<{ sharedServices: SharedService[]; rows: Array<{ commune: Organisation; cells: MatrixCell[]; memberOf: number }> }>('MembershipMatrix').implement({
+const MembershipMatrix = builder.objectRef<{ sharedServices: Offer[]; rows: Array<{ commune: Organisation; cells: MatrixCell[]; memberOf: number }> }>('MembershipMatrix').implement({
   description: 'Communes × services communs, in one query.',
   fields: (t) => ({
     sharedServices: t.field({ type: [SharedServiceRef], description: 'The columns, by name.', resolve: (matrix) => matrix.sharedServices }),

@@ -18,7 +18,7 @@ export const ParticipationFilter = builder.inputType('ParticipationFilter', {
     action: t.globalID({ required: false, description: 'Global id of an Action.' }),
     domain: t.globalID({ required: false, description: 'Global id of the Domain of the action.' }),
     instrument: t.field({ type: [InstrumentEnum], required: false, description: 'Instrument of the action.' }),
-    sharedService: t.globalID({ required: false, description: 'Global id of the SharedService of the action.' }),
+    sharedService: t.globalID({ required: false, description: 'Global id of the offer (or SharedService) the action advances.' }),
     sinceFrom: t.field({ type: 'Date', required: false, description: 'Taking part since this day or later.' }),
     sinceTo: t.field({ type: 'Date', required: false, description: 'Taking part since this day or earlier.' }),
     updatedSince: t.field({ type: 'Date', required: false, description: 'Only participations changed on or after this day.' }),

@@ -5,6 +5,7 @@ CREATE TABLE "Offer" (
     "key" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "summary" TEXT,
+    "searchText" TEXT NOT NULL DEFAULT '',
     "kind" TEXT NOT NULL,
     "domainId" TEXT,
     "providerId" TEXT,
@@ -74,13 +75,13 @@ CREATE TABLE "_OfferListed" (
 
 -- Today's services communs and joint contracts become offers with the same ids (their global ids
 -- keep resolving through the deprecated SharedService and JointContract types).
-INSERT INTO "Offer" ("id", "territoryId", "key", "name", "kind", "providerId", "eligibility", "startDate", "archivedAt", "updatedAt")
-SELECT s."id", s."territoryId", s."key", s."name", 'SERVICE_COMMUN',
+INSERT INTO "Offer" ("id", "territoryId", "key", "name", "searchText", "kind", "providerId", "eligibility", "startDate", "archivedAt", "updatedAt")
+SELECT s."id", s."territoryId", s."key", s."name", lower(s."name"), 'SERVICE_COMMUN',
        (SELECT o."id" FROM "Organisation" o WHERE o."territoryId" = s."territoryId" AND o."kind" = 'EPCI' ORDER BY o."key" LIMIT 1),
        'CLOSED', s."createdOn", s."archivedAt", s."updatedAt"
 FROM "SharedService" s;
-INSERT INTO "Offer" ("id", "territoryId", "key", "name", "kind", "providerId", "eligibility", "startDate", "endDate", "renewalDate", "archivedAt", "updatedAt")
-SELECT c."id", c."territoryId", c."key", c."subject", c."procedure",
+INSERT INTO "Offer" ("id", "territoryId", "key", "name", "searchText", "kind", "providerId", "eligibility", "startDate", "endDate", "renewalDate", "archivedAt", "updatedAt")
+SELECT c."id", c."territoryId", c."key", c."subject", lower(c."subject"), c."procedure",
        (SELECT o."id" FROM "Organisation" o WHERE o."territoryId" = c."territoryId" AND o."kind" = 'EPCI' ORDER BY o."key" LIMIT 1),
        'CLOSED', c."startDate", c."endDate", c."renewalDate", c."archivedAt", c."updatedAt"
 FROM "JointContract" c;

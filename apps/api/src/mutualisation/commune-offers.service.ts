@@ -1,0 +1,124 @@
+import {
+  communeMembership,
+  costIfJoined,
+  memberCostsForYear,
+  offerHowToJoin,
+  offerStatus,
+  type CommuneMembership,
+  type CostedMember,
+  type ParticipationState,
+} from '@mutualis/domain'
+import { visibleJoinRequestsWhere, visibleOfferMembersWhere } from '../auth/visibility.ts'
+import type { Viewer } from '../auth/viewer.ts'
+import { db } from '../db.ts'
+import type { Offer, Prisma } from '../generated/sqlite/client.ts'
+import { joinDeliberationsOf, parseCostKey } from './offer-fields.ts'
+
+/** What the rules read of every offer of a territory: one statement, whatever the query asks for. */
+function ruleData(territoryId: string, viewer: Viewer) {
+  return db.offer.findMany({
+    where: { territoryId, archivedAt: null },
+    select: {
+      id: true, kind: true, eligibility: true, openingStudied: true, status: true, joinDeliberations: true,
+      costKind: true, annualCostCents: true, costKey: true, proRataFirstYear: true,
+      listed: { select: { id: true } },
+      actions: { where: { archivedAt: null }, select: { status: true } },
+      members: {
+        where: visibleOfferMembersWhere(viewer),
+        select: { organisationId: true, state: true, since: true, until: true, fixedShare: true, usage: true, agentTime: true, organisation: { select: { population: true } } },
+      },
+      staff: { select: { organisationId: true, fte: true } },
+    },
+    orderBy: [{ domain: { position: 'asc' } }, { name: 'asc' }],
+  })
+}
+
+type RuleOffer = Awaited<ReturnType<typeof ruleData>>[number]
+
+export interface CommuneOfferFacts {
+  offerId: string
+  membership: CommuneMembership
+  state: ParticipationState | null
+  since: Date | null
+  until: Date | null
+  pendingRequest: boolean
+  /** How to join, for an offer the commune is not in. */
+  howToJoin: string | null
+  /** Cents: a member's cost for the year, or what joining would cost; null when not known. */
+  annualCostCents: number | null
+  staffFte: number
+}
+
+const costedMembers = (offer: RuleOffer): CostedMember[] =>
+  offer.members.map((m) => ({ id: m.organisationId, state: m.state, since: m.since, until: m.until, population: m.organisation.population, fixedShare: m.fixedShare, usage: m.usage, agentTime: m.agentTime }))
+
+/** Where the commune stands with each offer of its territory, in domain then name order, with its cost and staff for the year. */
+export async function communeOfferFacts(commune: Commune, viewer: Viewer, year: number): Promise<CommuneOfferFacts[]> {
+  return (await territoryOfferFacts(commune.territoryId, [commune], viewer, year)).get(commune.id) ?? []
+}
+
+interface Commune {
+  id: string
+  territoryId: string
+  population: number | null
+}
+
+/** The same for several communes of one territory, in two statements whatever their number. */
+export async function territoryOfferFacts(territoryId: string, communes: readonly Commune[], viewer: Viewer, year: number): Promise<Map<string, CommuneOfferFacts[]>> {
+  const [offers, requests] = await Promise.all([
+    ruleData(territoryId, viewer),
+    db.joinRequest.findMany({
+      where: { AND: [visibleJoinRequestsWhere(viewer), { organisationId: { in: communes.map((c) => c.id) }, status: 'PENDING', action: { offerId: { not: null }, archivedAt: null } }] },
+      select: { organisationId: true, action: { select: { offerId: true } } },
+    }),
+  ])
+  const requested = new Set(requests.map((r) => `${r.organisationId} ${r.action.offerId}`))
+  const prepared = offers.map((offer) => {
+    const status = offerStatus(offer.status, offer.actions.map((a) => a.status))
+    return {
+      offer,
+      status,
+      rule: { eligibility: offer.eligibility, listed: offer.listed.map((o) => o.id), openingStudied: offer.openingStudied, status, archived: false },
+      costed: { costKind: offer.costKind, annualCostCents: offer.annualCostCents, costKey: parseCostKey(offer.costKey), proRataFirstYear: offer.proRataFirstYear },
+      members: costedMembers(offer),
+      memberCosts: null as Map<string, number | null> | null,
+    }
+  })
+  const result = new Map<string, CommuneOfferFacts[]>()
+  for (const commune of communes) {
+    const facts: CommuneOfferFacts[] = []
+    for (const entry of prepared) {
+      const { offer } = entry
+      const mine = offer.members.find((m) => m.organisationId === commune.id) ?? null
+      const pending = requested.has(`${commune.id} ${offer.id}`)
+      const membership = communeMembership(commune.id, entry.rule, mine?.state ?? null, pending)
+      if (!membership) continue
+      const inOffer = membership === 'MEMBER' || membership === 'FORMER'
+      // The members' shares are computed once per offer, for every commune of the list.
+      const annualCostCents = inOffer
+        ? ((entry.memberCosts ??= memberCostsForYear(entry.costed, entry.members, year)).get(commune.id) ?? null)
+        : costIfJoined(entry.costed, entry.members, { id: commune.id, population: commune.population, fixedShare: null, usage: null, agentTime: null }, year)
+      facts.push({
+        offerId: offer.id,
+        membership,
+        state: mine?.state ?? null,
+        since: mine?.since ?? null,
+        until: mine?.until ?? null,
+        pendingRequest: pending,
+        howToJoin: inOffer ? null : offerHowToJoin(offer.kind, joinDeliberationsOf(offer), offer.openingStudied || entry.status === 'TO_STUDY'),
+        annualCostCents,
+        staffFte: offer.staff.filter((s) => s.organisationId === commune.id).reduce((sum, s) => sum + s.fte, 0),
+      })
+    }
+    result.set(commune.id, facts)
+  }
+  return result
+}
+
+/** The offers behind some facts, loaded with the query's selection, in the facts' order. */
+export async function withOffers<F extends { offerId: string }>(facts: F[], selection: { select?: Prisma.OfferSelect; include?: Prisma.OfferInclude }): Promise<Array<F & { offer: Offer }>> {
+  if (facts.length === 0) return []
+  const rows = (await db.offer.findMany({ ...selection, where: { id: { in: facts.map((f) => f.offerId) } } })) as Offer[]
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return facts.flatMap((fact) => (byId.has(fact.offerId) ? [{ ...fact, offer: byId.get(fact.offerId)! }] : []))
+}
