@@ -92,23 +92,33 @@ function largestRemainder(total: number, exact: Map<string, number>): Map<string
 const dayMs = 86_400_000
 const utcDay = (year: number, month: number, day: number) => Date.UTC(year, month, day)
 
-/**
- * The part of a year a membership covers, from 0 to 1: a member from `since` to `until`
- * (inclusive, either may be open) pays for the days it is a member that year.
- */
-export function memberYearFraction(year: number, since: Date | null, until: Date | null): number {
+/** The days of `year` a membership from `since` to `until` (inclusive, either may be open) covers, and the days of the year. */
+function daysCovered(year: number, since: Date | null, until: Date | null): { covered: number; ofYear: number } {
   const start = utcDay(year, 0, 1)
   const end = utcDay(year + 1, 0, 1)
   const from = Math.max(start, since ? since.getTime() : start)
   const to = Math.min(end, until ? until.getTime() + dayMs : end)
-  if (to <= from) return 0
-  return Math.round(((to - from) / (end - start)) * 1e6) / 1e6
+  return { covered: Math.max(0, to - from) / dayMs, ofYear: (end - start) / dayMs }
 }
 
-/** A member's cost for a year: its share, pro rata of the days it is a member when the offer says so. */
+/**
+ * The part of a year a membership covers, from 0 to 1 (six decimals, for display): a member from
+ * `since` to `until` (inclusive, either may be open) pays for the days it is a member that year.
+ */
+export function memberYearFraction(year: number, since: Date | null, until: Date | null): number {
+  const { covered, ofYear } = daysCovered(year, since, until)
+  return Math.round((covered / ofYear) * 1e6) / 1e6
+}
+
+/**
+ * A member's cost for a year: its share, pro rata of the days it is a member when the offer says so.
+ * Share × days / days of the year, rounded once to the cent (not through the six-decimal fraction,
+ * which is off by cents on shares of a few ten thousand euros).
+ */
 export function memberAnnualCost(shareCents: number, year: number, since: Date | null, until: Date | null, proRata: boolean): number {
-  if (!proRata) return memberYearFraction(year, since, until) > 0 ? shareCents : 0
-  return Math.round(shareCents * memberYearFraction(year, since, until))
+  const { covered, ofYear } = daysCovered(year, since, until)
+  if (!proRata) return covered > 0 ? shareCents : 0
+  return Math.round((shareCents * covered) / ofYear)
 }
 
 /** A member as the year's cost reads it: its key inputs, its state and its dates. */

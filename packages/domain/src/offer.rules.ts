@@ -146,8 +146,9 @@ export function offerDueDates(terms: OfferTerms): Array<{ kind: DueKind; date: D
   return dates.sort((a, b) => a.date.getTime() - b.date.getTime())
 }
 
-/** The due dates between today (included) and that many months ahead. */
+/** The due dates between today (included, whatever the time of day) and that many months ahead. */
 export function dueWithin(terms: OfferTerms, today: Date, months: number): Array<{ kind: DueKind; date: Date }> {
+  const from = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
   const limit = addMonths(today, months).getTime()
-  return offerDueDates(terms).filter((due) => due.date.getTime() >= today.getTime() && due.date.getTime() <= limit)
+  return offerDueDates(terms).filter((due) => due.date.getTime() >= from && due.date.getTime() <= limit)
 }
