@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { handleCalendar } from './calendar/calendar.route.ts'
 import { handleExport } from './export/export.route.ts'
 import { toNodeHandler } from './export/node-adapter.ts'
 import { handleReport } from './report/report.route.ts'
@@ -16,6 +17,7 @@ const routes: Array<{ prefix: string; handler: Handler }> = [
   { prefix: '/export', handler: toNodeHandler(handleExport) },
   { prefix: '/rapport', handler: toNodeHandler(handleReport) },
   { prefix: '/rapport.docx', handler: toNodeHandler(handleReport) },
+  { prefix: '/calendrier.ics', handler: toNodeHandler(handleCalendar) },
 ]
 
 /**
