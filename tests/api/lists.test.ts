@@ -58,11 +58,14 @@ describe('actions list', () => {
     expect(nodes.map((n) => n.key)).toEqual(expected)
   })
 
-  it('filters by shared service and by the organisation taking part', async () => {
-    const service = dijonSeed.sharedServices.find((s) => dijonSeed.actions.filter((a) => a.sharedService === s.key).length > 1)!
-    const serviceRow = await db.sharedService.findFirstOrThrow({ where: { key: service.key } })
+  it('filters by offer (and by the deprecated shared service id) and by the organisation taking part', async () => {
+    const service = dijonSeed.offers.find((o) => o.kind === 'SERVICE_COMMUN' && dijonSeed.actions.filter((a) => a.offer === o.key).length > 1)!
+    const serviceRow = await db.offer.findFirstOrThrow({ where: { key: service.key } })
+    const expected = dijonSeed.actions.filter((a) => a.offer === service.key).map((a) => a.key)
+    const byOffer = await allPages<{ key: string }>('actions', 'key', { filter: { offer: globalId('Offer', serviceRow.id) } }, { filter: 'ActionFilter' })
+    expect(byOffer.nodes.map((n) => n.key)).toEqual(expected)
     const byService = await allPages<{ key: string }>('actions', 'key', { filter: { sharedService: globalId('SharedService', serviceRow.id) } }, { filter: 'ActionFilter' })
-    expect(byService.nodes.map((n) => n.key)).toEqual(dijonSeed.actions.filter((a) => a.sharedService === service.key).map((a) => a.key))
+    expect(byService.nodes.map((n) => n.key)).toEqual(expected)
 
     const talant = await db.organisation.findFirstOrThrow({ where: { inseeCode: communeInsee('Talant') } })
     const byOrganisation = await allPages<{ key: string }>('actions', 'key', { filter: { organisation: globalId('Commune', talant.id) } }, { filter: 'ActionFilter' })
@@ -87,16 +90,17 @@ describe('actions list', () => {
   })
 
   it.each([
-    ['sharedServices', 'SharedServiceFilter', 'sharedService'],
-    ['jointContracts', 'JointContractFilter', 'jointContract'],
-    ['communesConnection', 'CommuneFilter', 'organisation'],
-  ] as const)('finds only %s changed since a day', async (field, filterType, model) => {
+    ['offers', 'OfferFilter', 'offer', {}],
+    ['sharedServices', 'SharedServiceFilter', 'offer', { kind: 'SERVICE_COMMUN' }],
+    ['jointContracts', 'JointContractFilter', 'offer', { kind: { in: ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'] } }],
+    ['communesConnection', 'CommuneFilter', 'organisation', { kind: 'COMMUNE' }],
+  ] as const)('finds only %s changed since a day', async (field, filterType, model, kind) => {
     const future = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
     const args = { filter: { updatedSince: future }, territory: dijon }
     const types = { filter: filterType, territory: 'String' }
     expect((await allPages(field, 'id', args, types)).totalCount).toBe(0)
     const delegate = db[model] as unknown as { findFirstOrThrow: (a: object) => Promise<{ id: string }>; update: (a: object) => Promise<unknown> }
-    const row = await delegate.findFirstOrThrow({ where: { territory: { siren: dijon }, ...(model === 'organisation' ? { kind: 'COMMUNE' } : {}) } })
+    const row = await delegate.findFirstOrThrow({ where: { territory: { siren: dijon }, ...kind } })
     await delegate.update({ where: { id: row.id }, data: { updatedAt: new Date(Date.now() + 3 * 86_400_000) } })
     expect((await allPages(field, 'id', args, types)).totalCount).toBe(1)
   })
@@ -154,8 +158,8 @@ describe('services communs and joint contracts', () => {
   it('lists the services communs a commune is a member of', async () => {
     const insee = communeInsee('Dijon')
     const { nodes } = await allPages<{ name: string }>('sharedServices', 'name', { filter: { memberCommuneInseeCode: insee } }, { filter: 'SharedServiceFilter' })
-    const memberships = await db.participation.findMany({ where: { state: 'MEMBER', organisation: { inseeCode: insee }, action: { sharedServiceId: { not: null } } }, select: { action: { select: { sharedService: true } } } })
-    const expected = new Set(memberships.map((m) => m.action.sharedService!.name))
+    const memberships = await db.offerMember.findMany({ where: { state: 'MEMBER', organisation: { inseeCode: insee }, offer: { kind: 'SERVICE_COMMUN', archivedAt: null } }, select: { offer: { select: { name: true } } } })
+    const expected = new Set(memberships.map((m) => m.offer.name))
     expect(expected.size).toBeGreaterThan(0)
     expect(new Set(nodes.map((n) => n.name))).toEqual(expected)
   })
@@ -164,13 +168,18 @@ describe('services communs and joint contracts', () => {
     const territory = await db.territory.findUniqueOrThrow({ where: { siren: dijon } })
     const inDays = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days))
     const contract = (subject: string, dates: { endDate?: Date; renewalDate?: Date }) =>
-      db.jointContract.create({ data: { territoryId: territory.id, key: `test-${randomUUID()}`, subject, procedure: 'GROUPEMENT_DE_COMMANDES', ...dates } })
+      db.offer.create({ data: { territoryId: territory.id, key: `test-${randomUUID()}`, name: subject, kind: 'GROUPEMENT_DE_COMMANDES', eligibility: 'ALL_COMMUNES', ...dates } })
     await contract('Fin dans deux mois', { endDate: inDays(60) })
     await contract('Reconduction dans trois mois', { renewalDate: inDays(90), endDate: inDays(900) })
     await contract('Fin dans un an', { endDate: inDays(365) })
     await contract('Fini hier', { endDate: inDays(-1) })
     const { nodes } = await allPages<{ subject: string }>('jointContracts', 'subject', { filter: { dueWithinMonths: 6 }, territory: dijon }, { filter: 'JointContractFilter', territory: 'String' })
     expect(nodes.map((n) => n.subject).sort()).toEqual(['Fin dans deux mois', 'Reconduction dans trois mois'])
+    const offers = await allPages<{ name: string }>('offers', 'name', { filter: { dueWithinMonths: 6, search: 'fin reconduction' }, territory: dijon }, { filter: 'OfferFilter', territory: 'String' })
+    expect(offers.nodes).toEqual([])
+    const due = await allPages<{ name: string }>('offers', 'name', { filter: { dueWithinMonths: 6 }, territory: dijon }, { filter: 'OfferFilter', territory: 'String' })
+    expect(due.nodes.map((n) => n.name)).toEqual(expect.arrayContaining(['Fin dans deux mois', 'Reconduction dans trois mois']))
+    expect(due.nodes.map((n) => n.name)).not.toContain('Fin dans un an')
   })
 })
 

@@ -107,23 +107,20 @@ describe('statistics', () => {
 })
 
 describe('membership matrix', () => {
-  it('shows each commune × service commun as the rows and the join rule say', async () => {
+  it('shows each commune × service commun where Commune.offers puts it', async () => {
     const { membershipMatrix } = await query(matrixQuery, { territory: dijon })
-    const services = await db.sharedService.findMany({ where: { archivedAt: null }, include: { actions: { where: { archivedAt: null }, include: { participants: { include: { organisation: true } } } } } })
+    const services = await db.offer.findMany({ where: { archivedAt: null, kind: 'SERVICE_COMMUN', territory: { siren: dijon } } })
     expect(membershipMatrix.sharedServices.map((s: { name: string }) => s.name).sort()).toEqual(services.map((s) => s.name).sort())
     expect(membershipMatrix.rows).toHaveLength(23)
-    const { communes } = await query<{ communes: Array<{ inseeCode: string; joinable: Array<{ openness: string; action: { sharedService: { id: string } | null } }> }> }>(
-      '{ communes(territory: "242100410") { inseeCode joinable { openness action { sharedService { id } } } } }',
+    const { communes } = await query<{ communes: Array<{ inseeCode: string; offers: Array<{ membership: string; state: string | null; offer: { id: string } }> }> }>(
+      '{ communes(territory: "242100410") { inseeCode offers { membership state offer { id } } } }',
     )
+    const cellOf = { MEMBER: 'MEMBER', JOINABLE: 'OPEN', UNDER_STUDY: 'UNDER_STUDY', REQUESTED: 'REQUESTED', FORMER: 'FORMER' } as Record<string, string>
     let members = 0
     for (const row of membershipMatrix.rows) {
       membershipMatrix.sharedServices.forEach((column: { id: string; name: string }, i: number) => {
-        const service = services.find((s) => s.name === column.name)!
-        const states = service.actions.flatMap((a) => a.participants.filter((p) => p.organisation.inseeCode === row.commune.inseeCode).map((p) => p.state))
-        const joinable = communes.find((c) => c.inseeCode === row.commune.inseeCode)!.joinable.filter((o) => o.action.sharedService?.id === column.id)
-        const expected = states.includes('MEMBER') ? 'MEMBER' : states.includes('PLANNED') ? 'PLANNED' : states.includes('REQUESTED') ? 'REQUESTED'
-          : joinable.some((o) => o.openness === 'OPEN') ? 'OPEN' : joinable.some((o) => o.openness === 'UNDER_STUDY') ? 'UNDER_STUDY'
-          : states.includes('FORMER') ? 'FORMER' : 'NONE'
+        const entry = communes.find((c) => c.inseeCode === row.commune.inseeCode)!.offers.find((o) => o.offer.id.endsWith('') && atob(o.offer.id).split(':')[1] === atob(column.id).split(':')[1])
+        const expected = !entry ? 'NONE' : entry.state === 'PLANNED' ? 'PLANNED' : cellOf[entry.membership]
         expect(row.cells[i], `${row.commune.name} × ${column.name}`).toBe(expected)
       })
       expect(row.memberOf).toBe(row.cells.filter((cell: string) => cell === 'MEMBER').length)
@@ -136,18 +133,23 @@ describe('membership matrix', () => {
 })
 
 describe('aggregates cost', () => {
-  it('send the same number of SQL statements however many actions, services and participations there are', async () => {
+  it('send the same number of SQL statements however many actions, services, members and participations there are', async () => {
     const run = () => Promise.all([query(statisticsQuery, { territory: dijon }), query(matrixQuery, { territory: dijon })])
     const before = await countSql(run)
     const territory = await db.territory.findUniqueOrThrow({ where: { siren: dijon } })
     const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
     const communes = await db.organisation.findMany({ where: { territoryId: territory.id, kind: 'COMMUNE' } })
     for (let i = 0; i < 10; i++) {
-      const service = await db.sharedService.create({ data: { territoryId: territory.id, key: `test-${randomUUID()}`, name: `Service de test ${i}` } })
+      const service = await db.offer.create({
+        data: {
+          territoryId: territory.id, key: `test-${randomUUID()}`, name: `Service de test ${i}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES',
+          members: { create: communes.slice(0, 5).map((c) => ({ organisationId: c.id, state: 'MEMBER' as const })) },
+        },
+      })
       await db.action.create({
         data: {
           territoryId: territory.id, key: `test-${randomUUID()}`, position: 1000 + i, title: `Action de test ${i}`, searchText: `action de test ${i}`,
-          domainId: domain.id, instrument: 'SERVICE_COMMUN', status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test', sharedServiceId: service.id,
+          domainId: domain.id, instrument: 'SERVICE_COMMUN', status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test', offerId: service.id,
           participants: { create: communes.slice(0, 5).map((c) => ({ organisationId: c.id, role: 'MEMBER' as const, state: 'MEMBER' as const })) },
         },
       })
