@@ -28,11 +28,12 @@ beforeAll(async () => {
   const token = await as(cookies.editorOwn!)('mutation { createApiToken(name: "script") { ... on CreatedApiToken { token { id } } } }')
   const audit = await db.auditEntry.findFirstOrThrow({ where: { territoryId: dijon.id, operation: 'requestToJoin' }, orderBy: { createdAt: 'desc' } })
 
-  const [domain, update, service, contract, tokenRow] = await Promise.all([
+  const [domain, update, service, contract, offer, tokenRow] = await Promise.all([
     db.domain.findFirstOrThrow({ where: { territoryId: dijon.id } }),
     db.progressUpdate.findFirstOrThrow(),
-    db.sharedService.findFirstOrThrow({ where: { territoryId: dijon.id } }),
-    db.jointContract.findFirstOrThrow({ where: { territoryId: dijon.id } }),
+    db.offer.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'SERVICE_COMMUN' } }),
+    db.offer.findFirstOrThrow({ where: { territoryId: dijon.id, kind: { in: ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'] } } }),
+    db.offer.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'CONVENTION_DE_GESTION' } }),
     db.apiToken.findFirstOrThrow({ where: { userId: accounts.editorOwn.user.id } }),
   ])
   Object.assign(objects, {
@@ -43,7 +44,8 @@ beforeAll(async () => {
     Action: { id: encodeGlobalID('Action', open.id), field: 'title', value: open.title },
     ProgressUpdate: { id: encodeGlobalID('ProgressUpdate', update.id), field: 'text', value: update.text },
     SharedService: { id: encodeGlobalID('SharedService', service.id), field: 'name', value: service.name },
-    JointContract: { id: encodeGlobalID('JointContract', contract.id), field: 'subject', value: contract.subject },
+    JointContract: { id: encodeGlobalID('JointContract', contract.id), field: 'subject', value: contract.name },
+    Offer: { id: encodeGlobalID('Offer', offer.id), field: 'name', value: offer.name },
     User: { id: encodeGlobalID('User', accounts.editorOwn.user.id), field: 'email', value: accounts.editorOwn.email },
     JoinRequest: { id: asked.data!.requestToJoin.request.id, field: 'note', value: 'Note privée du maire' },
     AuditEntry: { id: encodeGlobalID('AuditEntry', audit.id), field: 'after', value: audit.after },
@@ -54,7 +56,7 @@ beforeAll(async () => {
 /** Who may read each type: published ones everyone (no territory asks for a login here). */
 const audiences: Record<string, Caller[]> = {
   Territory: everyone, Organisation: everyone, Commune: everyone, Domain: everyone, Action: everyone,
-  ProgressUpdate: everyone, SharedService: everyone, JointContract: everyone,
+  ProgressUpdate: everyone, SharedService: everyone, JointContract: everyone, Offer: everyone,
   User: ['editorOwn', 'admin'],
   JoinRequest: ['editorOwn', 'analyst', 'admin'],
   AuditEntry: ['admin'],

@@ -17,20 +17,22 @@ let signedIn: Awaited<ReturnType<typeof signInCallers>>
 const server = listenDuringTests(createHttpHandler(() => false))
 
 let commune: { id: string; name: string; inseeCode: string }
-let action: { id: string; title: string; sharedServiceName: string }
+let action: { id: string; title: string; sharedServiceName: string; offerId: string }
 
 beforeAll(async () => {
   const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
-  // An open action of a service commun that a commune has no part in yet: it asks to join.
+  // An open action of a service commun offered to every commune, that a commune has no part in yet: it asks to join.
   const open = await db.action.findFirstOrThrow({
-    where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, sharedServiceId: { not: null } },
-    include: { participants: true, sharedService: true },
+    where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, offer: { kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', openingStudied: false, archivedAt: null } },
+    include: { participants: true, offer: true },
     orderBy: { position: 'asc' },
   })
-  const outsider = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'COMMUNE', participations: { none: { actionId: open.id } } } })
+  const outsider = await db.organisation.findFirstOrThrow({
+    where: { territoryId: dijon.id, kind: 'COMMUNE', participations: { none: { actionId: open.id } }, offerMembers: { none: { offerId: open.offerId! } } },
+  })
   const another = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'COMMUNE', id: { not: outsider.id } } })
   commune = { id: outsider.id, name: outsider.name, inseeCode: outsider.inseeCode! }
-  action = { id: open.id, title: open.title, sharedServiceName: open.sharedService!.name }
+  action = { id: open.id, title: open.title, sharedServiceName: open.offer!.name, offerId: open.offerId! }
   signedIn = await signInCallers(outsider.name, another.name)
   const asked = await as(signedIn.cookies.editorOwn!)('mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename } }', {
     i: { actionId: encodeGlobalID('Action', open.id), organisationId: encodeGlobalID('Commune', outsider.id), clientMutationId: randomUUID() },
@@ -63,6 +65,12 @@ describe.each(callers)('%s', (caller) => {
     const data = await read(caller, 'query ($insee: String!) { commune(inseeCode: $insee) { joinable { pendingRequest action { id } } } }', { insee: commune.inseeCode })
     const entry = data.commune.joinable.find((j: any) => j.action.id === encodeGlobalID('Action', action.id))
     expect(entry).toEqual({ pendingRequest: sees, action: { id: encodeGlobalID('Action', action.id) } })
+  })
+
+  it(`${sees ? 'sees' : 'does not see'} the offer as REQUESTED in Commune.offers (JOINABLE otherwise)`, async () => {
+    const data = await read(caller, 'query ($insee: String!) { commune(inseeCode: $insee) { offers { membership pendingRequest offer { id } } } }', { insee: commune.inseeCode })
+    const entry = data.commune.offers.find((o: any) => o.offer.id === encodeGlobalID('Offer', action.offerId))
+    expect(entry).toEqual({ membership: sees ? 'REQUESTED' : 'JOINABLE', pendingRequest: sees, offer: { id: encodeGlobalID('Offer', action.offerId) } })
   })
 
   it(`${sees ? 'sees' : 'does not see'} « Demande en cours » in the membership matrix`, async () => {

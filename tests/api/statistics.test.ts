@@ -156,7 +156,8 @@ describe('aggregates cost', () => {
     }
     const after = await countSql(run)
     expect(after.count).toBe(before.count)
-    expect(after.count).toBeLessThanOrEqual(20)
+    // Statistics and matrix together: the offer rule reads each relation of the offers in one statement.
+    expect(after.count).toBeLessThanOrEqual(24)
   })
 })
 
