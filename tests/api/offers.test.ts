@@ -245,4 +245,12 @@ describe('cost in SQL statements', () => {
     const after = await countSql(read)
     expect(after.count).toBe(before.count)
   })
+
+  it('reads every commune’s offers in the statements of one commune', async () => {
+    const selection = '{ membership annualCost offer { name cost { label } } }'
+    const one = await countSql(() => query(`{ commune(inseeCode: "21166") { offers ${selection} } }`))
+    const all = await countSql(() => query(`{ communesConnection(first: 23, territory: "242100410") { edges { node { offers ${selection} } } } }`))
+    // The list itself is one statement more.
+    expect(all.count).toBeLessThanOrEqual(one.count + 1)
+  })
 })

@@ -52,11 +52,6 @@ export interface CommuneOfferFacts {
 const costedMembers = (offer: RuleOffer): CostedMember[] =>
   offer.members.map((m) => ({ id: m.organisationId, state: m.state, since: m.since, until: m.until, population: m.organisation.population, fixedShare: m.fixedShare, usage: m.usage, agentTime: m.agentTime }))
 
-/** Where the commune stands with each offer of its territory, in domain then name order, with its cost and staff for the year. */
-export async function communeOfferFacts(commune: Commune, viewer: Viewer, year: number): Promise<CommuneOfferFacts[]> {
-  return (await territoryOfferFacts(commune.territoryId, [commune], viewer, year)).get(commune.id) ?? []
-}
-
 interface Commune {
   id: string
   territoryId: string
@@ -115,10 +110,43 @@ export async function territoryOfferFacts(territoryId: string, communes: readonl
   return result
 }
 
-/** The offers behind some facts, loaded with the query's selection, in the facts' order. */
-export async function withOffers<F extends { offerId: string }>(facts: F[], selection: { select?: Prisma.OfferSelect; include?: Prisma.OfferInclude }): Promise<Array<F & { offer: Offer }>> {
+/** Work shared by every commune of one request: a page listing 23 communes' offers reads the offers once. */
+const perRequest = new WeakMap<object, Map<string, Promise<unknown>>>()
+
+function once<T>(request: object, key: string, load: () => Promise<T>): Promise<T> {
+  let memo = perRequest.get(request)
+  if (!memo) perRequest.set(request, (memo = new Map()))
+  if (!memo.has(key)) memo.set(key, load())
+  return memo.get(key) as Promise<T>
+}
+
+/**
+ * Where a commune stands with each offer of its territory, in domain then name order, with its
+ * cost and staff for the year. Computed for all the territory's communes at once and kept for the
+ * request, so that listing every commune's offers costs the statements of one.
+ */
+export async function communeOfferFacts(commune: { id: string; territoryId: string }, viewer: Viewer, year: number, request: object): Promise<CommuneOfferFacts[]> {
+  const all = await once(request, `facts ${commune.territoryId} ${year}`, async () => {
+    const communes = await db.organisation.findMany({ where: { territoryId: commune.territoryId, kind: 'COMMUNE' }, select: { id: true, territoryId: true, population: true } })
+    return territoryOfferFacts(commune.territoryId, communes, viewer, year)
+  })
+  return all.get(commune.id) ?? []
+}
+
+/**
+ * The offers behind some facts, loaded with the query's selection (the territory's offers once per
+ * request and selection), in the facts' order.
+ */
+export async function withOffers<F extends { offerId: string }>(
+  facts: F[],
+  territoryId: string,
+  selection: { select?: Prisma.OfferSelect; include?: Prisma.OfferInclude },
+  request: object,
+): Promise<Array<F & { offer: Offer }>> {
   if (facts.length === 0) return []
-  const rows = (await db.offer.findMany({ ...selection, where: { id: { in: facts.map((f) => f.offerId) } } })) as Offer[]
+  const rows = await once(request, `offers ${territoryId} ${JSON.stringify(selection)}`, async () =>
+    (await db.offer.findMany({ ...selection, where: { territoryId, archivedAt: null } })) as Offer[],
+  )
   const byId = new Map(rows.map((row) => [row.id, row]))
   return facts.flatMap((fact) => (byId.has(fact.offerId) ? [{ ...fact, offer: byId.get(fact.offerId)! }] : []))
 }

@@ -79,25 +79,25 @@ builder.prismaObjectFields(Commune, (t) => ({
   offers: t.field({
     type: [CommuneOfferRef],
     description: 'Offers the commune is in, can join, is studying, has asked for or has left; a convention between other parties never shows.',
-    select: { id: true, territoryId: true, population: true },
+    select: { id: true, territoryId: true },
     args: {
       membership: t.arg({ type: [CommuneMembershipEnum], required: false, description: 'Only these; all when omitted.' }),
       year: t.arg.int({ required: false, description: 'Year of the costs; this year when omitted.' }),
     },
     resolve: async (commune, args, context, info) => {
       const wanted = args.membership?.length ? new Set(args.membership) : null
-      const facts = (await communeOfferFacts(commune, context.viewer, checkedYear(args.year))).filter((f) => !wanted || wanted.has(f.membership))
-      return withOffers(facts, queryFromInfo({ context, info, typeName: 'Offer', path: ['offer'] }))
+      const facts = (await communeOfferFacts(commune, context.viewer, checkedYear(args.year), context)).filter((f) => !wanted || wanted.has(f.membership))
+      return withOffers(facts, commune.territoryId, queryFromInfo({ context, info, typeName: 'Offer', path: ['offer'] }), context)
     },
   }),
   impact: t.field({
     type: CommuneImpactRef,
     description: 'Annual cost and FTE for the commune, by offer, and what joining an open offer would add.',
-    select: { id: true, territoryId: true, population: true },
+    select: { id: true, territoryId: true },
     args: { year: t.arg.int({ required: false, description: 'Calendar year; this year when omitted.' }) },
     resolve: async (commune, args, context) => {
       const year = checkedYear(args.year)
-      const entries = await withOffers(await communeOfferFacts(commune, context.viewer, year), {})
+      const entries = await withOffers(await communeOfferFacts(commune, context.viewer, year, context), commune.territoryId, {}, context)
       return { year, members: entries.filter((e) => e.membership === 'MEMBER'), joinable: entries.filter((e) => e.membership === 'JOINABLE') }
     },
   }),
