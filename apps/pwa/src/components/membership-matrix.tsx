@@ -1,12 +1,17 @@
 import { For } from 'solid-js'
-import type { Membership } from '../lib/dashboard.rules.ts'
 
-// Symbol for the eye, words for screen readers: the cell never relies on its colour.
-const cellText: Record<Membership, { symbol: string; words: string }> = {
-  member: { symbol: '✓', words: 'membre' },
-  open: { symbol: '+', words: 'peut rejoindre' },
-  study: { symbol: '?', words: 'ouverture à l’étude' },
-  none: { symbol: '', words: 'non' },
+/** Where a commune stands with a service commun, as the API's MatrixCell says. */
+export type MatrixCell = 'MEMBER' | 'PLANNED' | 'REQUESTED' | 'OPEN' | 'UNDER_STUDY' | 'FORMER' | 'NONE'
+
+// A symbol for the eye; for screen readers, the API's French label: the cell never relies on its colour.
+const cellSymbol: Record<MatrixCell, string> = {
+  MEMBER: '✓',
+  PLANNED: '◔',
+  REQUESTED: '…',
+  OPEN: '+',
+  UNDER_STUDY: '?',
+  FORMER: '↩',
+  NONE: '',
 }
 
 /** « Service commun Garage » reads « Garage » in a table already titled « services communs ». */
@@ -17,7 +22,8 @@ function shortName(name: string) {
 
 interface MatrixRow {
   commune: { inseeCode: string; name: string }
-  cells: readonly Membership[]
+  cells: readonly MatrixCell[]
+  cellLabels: readonly string[]
 }
 
 /** Communes × services communs: who is in, who could join now, whose opening is studied. */
@@ -25,8 +31,9 @@ export function MembershipMatrix(props: { services: ReadonlyArray<{ id: string; 
   return (
     <>
       <p class="legend-text">
-        <span aria-hidden="true">✓</span> membre · <span aria-hidden="true">+</span> peut rejoindre ·{' '}
-        <span aria-hidden="true">?</span> ouverture à l’étude
+        <span aria-hidden="true">✓</span> membre · <span aria-hidden="true">◔</span> adhésion prévue ·{' '}
+        <span aria-hidden="true">…</span> demande en cours · <span aria-hidden="true">+</span> peut rejoindre ·{' '}
+        <span aria-hidden="true">?</span> ouverture à l’étude · <span aria-hidden="true">↩</span> ancien membre
       </p>
       <div class="table-scroll" role="region" aria-label="Matrice des adhésions, défilement horizontal" tabindex="0">
         <table class="matrix">
@@ -45,10 +52,10 @@ export function MembershipMatrix(props: { services: ReadonlyArray<{ id: string; 
                     <a href={`/commune/${row.commune.inseeCode}`}>{row.commune.name}</a>
                   </th>
                   <For each={row.cells}>
-                    {(cell) => (
-                      <td class={`cell-${cell}`}>
-                        <span aria-hidden="true">{cellText[cell].symbol}</span>
-                        <span class="visually-hidden">{cellText[cell].words}</span>
+                    {(cell, i) => (
+                      <td class={`cell-${cell.toLowerCase().replace('_', '-')}`}>
+                        <span aria-hidden="true">{cellSymbol[cell]}</span>
+                        <span class="visually-hidden">{row.cellLabels[i()] || 'aucun lien'}</span>
                       </td>
                     )}
                   </For>

@@ -31,30 +31,3 @@ export function totalsByStatus(rows: readonly DomainCounts[]): Record<ActionStat
   for (const row of rows) for (const status of statusOrder) totals[status] += row.counts[status]
   return totals
 }
-
-export type Membership = 'member' | 'open' | 'study' | 'none'
-
-interface MatrixCommune {
-  inseeCode: string
-  name: string
-  joinable: ReadonlyArray<{ openness: Openness; action: { sharedService?: { id: string } | null } }>
-}
-interface MatrixService {
-  id: string
-  name: string
-  members: ReadonlyArray<{ inseeCode?: string | null }>
-}
-
-/** For each commune and service commun: is it in, could it join now, or is its opening studied? */
-export function membershipMatrix(communes: readonly MatrixCommune[], services: readonly MatrixService[]) {
-  return communes.map((commune) => ({
-    commune,
-    cells: services.map((service): Membership => {
-      if (service.members.some((member) => member.inseeCode === commune.inseeCode)) return 'member'
-      const opportunities = commune.joinable.filter((opportunity) => opportunity.action.sharedService?.id === service.id)
-      if (opportunities.some((opportunity) => opportunity.openness === 'OPEN')) return 'open'
-      if (opportunities.some((opportunity) => opportunity.openness === 'UNDER_STUDY')) return 'study'
-      return 'none'
-    }),
-  }))
-}

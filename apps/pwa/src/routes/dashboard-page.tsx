@@ -5,7 +5,7 @@ import { MembershipMatrix } from '../components/membership-matrix.tsx'
 import { QueryState } from '../components/query-state.tsx'
 import { StatusChart } from '../components/status-chart.tsx'
 import { DashboardQuery, type DashboardData } from '../lib/dashboard.queries.ts'
-import { membershipMatrix, statusCountsByDomain, statusOrder } from '../lib/dashboard.rules.ts'
+import { statusCountsByDomain, statusOrder } from '../lib/dashboard.rules.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 
 /** « Tableau de bord » of the territory: progress by domain, and the membership matrix. */
@@ -30,8 +30,6 @@ export default function DashboardPage() {
 
 function Dashboard(props: { data: DashboardData }) {
   const rows = createMemo(() => statusCountsByDomain(props.data.domains))
-  const services = createMemo(() => props.data.sharedServices.edges.map((edge) => edge.node))
-  const matrix = createMemo(() => membershipMatrix(props.data.communes, services()))
   return (
     <>
       <section aria-labelledby="avancement-titre">
@@ -65,7 +63,8 @@ function Dashboard(props: { data: DashboardData }) {
       </section>
       <section aria-labelledby="matrice-titre">
         <h2 id="matrice-titre">Communes et services communs</h2>
-        <MembershipMatrix services={services()} rows={matrix()} />
+        {/* The cells come from the API's rule, the one /export/matrix.xlsx and Commune.offers apply. */}
+        <MembershipMatrix services={props.data.membershipMatrix.sharedServices} rows={props.data.membershipMatrix.rows} />
       </section>
     </>
   )
