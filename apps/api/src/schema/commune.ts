@@ -21,6 +21,7 @@ export const Commune = builder.prismaNode('Organisation', {
     joinable: t.field({
       type: [JoinOpportunity],
       description: 'What the commune can join: open actions, or actions whose opening is studied, it is not yet a member of.',
+      deprecationReason: 'Use offers(membership: [JOINABLE, UNDER_STUDY]): a commune joins an offer, not an action; a convention between other parties is never offered.',
       select: { id: true, territoryId: true },
       resolve: (commune, _args, context, info) => joinOpportunitiesOf(commune, context.viewer, queryFromInfo({ context, info, typeName: 'Action', path: ['action'] })),
     }),
