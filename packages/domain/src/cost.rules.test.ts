@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { costBases, costKeyLabel, costKeySchema, memberAnnualCost, memberYearFraction, splitCost, type CostBasis, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
+import { costBases, costIfJoined, costKeyLabel, costKeySchema, costLabel, memberAnnualCost, memberCostsForYear, memberYearFraction, splitCost, type CostBasis, type CostedMember, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
 
 const createMember = (id: string, overrides: Partial<CostKeyInputs> = {}): CostKeyInputs => ({ id, population: null, fixedShare: null, usage: null, agentTime: null, ...overrides })
 const createKey = (...parts: Array<[basis: CostBasis, percent: number, unit?: string]>): CostKey =>
@@ -257,5 +257,42 @@ describe('memberAnnualCost', () => {
     { case: 'an offer without pro rata, outside the year', year: 2025, since: '2026-04-01', until: null, proRata: false, expected: 0 },
   ])('$case', ({ year, since, until, proRata, expected }) => {
     expect(memberAnnualCost(share, year, day(since), until ? day(until) : null, proRata)).toBe(expected)
+  })
+})
+
+describe('a year’s cost per member, and how it reads', () => {
+  const member = (id: string, state: CostedMember['state'], since: string | null, until: string | null = null): CostedMember => ({
+    id, state, since: since ? new Date(`${since}T00:00:00Z`) : null, until: until ? new Date(`${until}T00:00:00Z`) : null, population: 1000, fixedShare: null, usage: null, agentTime: null,
+  })
+  const members = [member('a', 'MEMBER', null), member('b', 'PLANNED', null), member('c', 'FORMER', '2020-01-01', '2024-12-31')]
+  const byPopulation = { parts: [{ basis: 'POPULATION' as const, percent: 100, unit: null }] }
+
+  it.each([
+    ['free: nothing for anyone', { costKind: 'FREE' as const, annualCostCents: null, costKey: null, proRataFirstYear: true }, { a: 0, b: 0, c: 0 }],
+    ['not known: unknown for everyone, never « free »', { costKind: 'UNKNOWN' as const, annualCostCents: null, costKey: null, proRataFirstYear: true }, { a: null, b: null, c: null }],
+    ['known: the payer pays it all, those not in this year nothing', { costKind: 'AMOUNT' as const, annualCostCents: 500_000, costKey: byPopulation, proRataFirstYear: true }, { a: 500_000, b: 0, c: 0 }],
+    ['known, no key, one payer: it pays it all', { costKind: 'AMOUNT' as const, annualCostCents: 500_000, costKey: null, proRataFirstYear: true }, { a: 500_000, b: 0, c: 0 }],
+  ])('%s', (_case, offer, expected) => {
+    expect(Object.fromEntries(memberCostsForYear(offer, members, 2026))).toEqual(expected)
+  })
+
+  it('leaves the shares unknown when two members pay and no key says how', () => {
+    const offer = { costKind: 'AMOUNT' as const, annualCostCents: 500_000, costKey: null, proRataFirstYear: true }
+    expect(Object.fromEntries(memberCostsForYear(offer, [...members, member('d', 'MEMBER', '2021-01-01')], 2026))).toEqual({ a: null, b: 0, c: 0, d: null })
+  })
+
+  it('reads « Gratuit » only for a free offer', () => {
+    expect(costLabel(0, true)).toBe('Gratuit')
+    expect(costLabel(0, false)).toBe('0 € cette année')
+    expect(costLabel(null, false)).toBe('Coût non renseigné')
+    expect(costLabel(1_234_550, false)).toBe('12\u202f345,50 € par an')
+    expect(costLabel(12_000_000, false)).toBe('120\u202f000 € par an')
+  })
+
+  it('projects a full year for a newcomer, unknown when the key needs a figure it lacks', () => {
+    const offer = { costKind: 'AMOUNT' as const, annualCostCents: 300_000, costKey: byPopulation, proRataFirstYear: true }
+    expect(costIfJoined(offer, members, { id: 'n', population: 2000, fixedShare: null, usage: null, agentTime: null }, 2026)).toBe(200_000)
+    const usage = { ...offer, costKey: { parts: [{ basis: 'USAGE' as const, percent: 100, unit: 'acte' }] } }
+    expect(costIfJoined(usage, members, { id: 'n', population: 2000, fixedShare: null, usage: null, agentTime: null }, 2026)).toBeNull()
   })
 })

@@ -153,8 +153,12 @@ export function paysIn(member: CostedMember, year: number): boolean {
  */
 export function memberCostsForYear(offer: CostedOffer, members: readonly CostedMember[], year: number): Map<string, number | null> {
   const payers = members.filter((member) => paysIn(member, year))
-  const costs = new Map<string, number | null>(members.map((member) => [member.id, offer.costKind === 'FREE' ? 0 : payers.includes(member) ? null : 0]))
+  // Not known: null for every member, paying or not (never « free » by default).
+  if (offer.costKind === 'FREE') return new Map(members.map((member) => [member.id, 0]))
+  const costs = new Map<string, number | null>(members.map((member) => [member.id, null]))
   if (offer.costKind !== 'AMOUNT' || offer.annualCostCents === null) return costs
+  // A known amount: who does not pay this year pays nothing this year.
+  for (const member of members) if (!payers.includes(member)) costs.set(member.id, 0)
   const shares = offer.costKey ? splitCost(offer.annualCostCents, offer.costKey, payers) : payers.length === 1 ? { ok: true as const, shares: new Map([[payers[0]!.id, offer.annualCostCents]]) } : null
   if (!shares?.ok) return costs
   for (const payer of payers) costs.set(payer.id, memberAnnualCost(shares.shares.get(payer.id)!, year, payer.since, payer.until, offer.proRataFirstYear))
@@ -173,10 +177,15 @@ export function costIfJoined(offer: CostedOffer, members: readonly CostedMember[
   return split.ok ? split.shares.get(newcomer.id)! : null
 }
 
-/** « 12 345 € », « Gratuit », « Coût non renseigné ». */
-export function costLabel(cents: number | null): string {
+/**
+ * A yearly cost as people read it: « 12 345 € par an », « Gratuit » (only for an offer that is
+ * free: a member paying nothing this year of a paying offer reads « 0 € cette année »), or
+ * « Coût non renseigné ».
+ */
+export function costLabel(cents: number | null, free: boolean): string {
+  if (free) return 'Gratuit'
   if (cents === null) return 'Coût non renseigné'
-  if (cents === 0) return 'Gratuit'
+  if (cents === 0) return '0 € cette année'
   const euros = cents / 100
-  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
+  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} € par an`
 }

@@ -2,6 +2,7 @@ import {
   communeMembership,
   costIfJoined,
   memberCostsForYear,
+  paysIn,
   offerHowToJoin,
   offerStatus,
   type CommuneMembership,
@@ -46,6 +47,8 @@ export interface CommuneOfferFacts {
   howToJoin: string | null
   /** Cents: a member's cost for the year, or what joining would cost; null when not known. */
   annualCostCents: number | null
+  /** The offer costs nothing. */
+  free: boolean
   staffFte: number
 }
 
@@ -89,10 +92,15 @@ export async function territoryOfferFacts(territoryId: string, communes: readonl
       const membership = communeMembership(commune.id, entry.rule, mine?.state ?? null, pending)
       if (!membership) continue
       const inOffer = membership === 'MEMBER' || membership === 'FORMER'
-      // The members' shares are computed once per offer, for every commune of the list.
-      const annualCostCents = inOffer
-        ? ((entry.memberCosts ??= memberCostsForYear(entry.costed, entry.members, year)).get(commune.id) ?? null)
-        : costIfJoined(entry.costed, entry.members, { id: commune.id, population: commune.population, fixedShare: null, usage: null, agentTime: null }, year)
+      const inputs = mine ? entry.members.find((m) => m.id === commune.id)! : { id: commune.id, population: commune.population, fixedShare: null, usage: null, agentTime: null }
+      // The members' shares are computed once per offer, for every commune of the list. A planned
+      // member not yet paying is shown what it will pay for a full year, as one about to join.
+      const annualCostCents =
+        mine?.state === 'PLANNED' && !paysIn(inputs as CostedMember, year)
+          ? costIfJoined(entry.costed, entry.members, inputs, year)
+          : inOffer
+            ? ((entry.memberCosts ??= memberCostsForYear(entry.costed, entry.members, year)).get(commune.id) ?? null)
+            : costIfJoined(entry.costed, entry.members, inputs, year)
       facts.push({
         offerId: offer.id,
         membership,
@@ -102,6 +110,7 @@ export async function territoryOfferFacts(territoryId: string, communes: readonl
         pendingRequest: pending,
         howToJoin: inOffer ? null : offerHowToJoin(offer.kind, joinDeliberationsOf(offer), offer.openingStudied || entry.status === 'TO_STUDY'),
         annualCostCents,
+        free: offer.costKind === 'FREE',
         staffFte: offer.staff.filter((s) => s.organisationId === commune.id).reduce((sum, s) => sum + s.fte, 0),
       })
     }

@@ -41,7 +41,7 @@ const CommuneOfferRef = builder.objectRef<Entry>('CommuneOffer').implement({
       description: 'Euros for the year: what the commune pays as a member, or would pay for a full year if it joined; 0 when free, null when not known.',
       resolve: (entry) => euros(entry.annualCostCents),
     }),
-    annualCostLabel: t.string({ resolve: (entry) => (entry.annualCostCents ? `${costLabel(entry.annualCostCents)} par an` : costLabel(entry.annualCostCents)) }),
+    annualCostLabel: t.string({ description: '« 1 234 € par an », « Gratuit » or « Coût non renseigné ».', resolve: (entry) => costLabel(entry.annualCostCents, entry.free) }),
     staffFte: t.float({ description: 'Agents of the commune taking part, in FTE.', resolve: (entry) => entry.staffFte }),
   }),
 })

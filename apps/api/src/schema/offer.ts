@@ -1,7 +1,6 @@
 import {
   costBasisLabels,
   costKeyLabel,
-  costKindLabels,
   costLabel,
   eligibilityLabels,
   joinDeliberationLabels,
@@ -60,7 +59,7 @@ const OfferCostRef = builder.objectRef<Offer>('OfferCost').implement({
     year: t.exposeInt('costYear', { nullable: true, description: 'The year the amount is for.' }),
     label: t.string({
       description: '« 120 000 € par an », « Gratuit » or « Coût non renseigné ».',
-      resolve: (offer) => (offer.costKind === 'AMOUNT' && offer.annualCostCents !== null ? `${costLabel(offer.annualCostCents)} par an` : costKindLabels[offer.costKind === 'AMOUNT' ? 'UNKNOWN' : offer.costKind]),
+      resolve: (offer) => costLabel(offer.costKind === 'AMOUNT' ? offer.annualCostCents : null, offer.costKind === 'FREE'),
     }),
     key: t.field({ type: CostKeyRef, nullable: true, description: 'The clé de répartition, when known.', resolve: (offer) => parseCostKey(offer.costKey) }),
     proRataFirstYear: t.exposeBoolean('proRataFirstYear', { description: 'A member joining during the year pays for the days it is a member only.' }),
