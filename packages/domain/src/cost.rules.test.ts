@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { costBases, costKeyLabel, costKeySchema, memberAnnualCost, memberYearFraction, splitCost, type CostBasis, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
+import { costBases, costKeyLabel, costKeySchema, costYearCheck, memberAnnualCost, memberYearFraction, splitCost, type CostBasis, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
 
 const createMember = (id: string, overrides: Partial<CostKeyInputs> = {}): CostKeyInputs => ({ id, population: null, fixedShare: null, usage: null, agentTime: null, ...overrides })
 const createKey = (...parts: Array<[basis: CostBasis, percent: number, unit?: string]>): CostKey =>
@@ -257,5 +257,21 @@ describe('memberAnnualCost', () => {
     { case: 'an offer without pro rata, outside the year', year: 2025, since: '2026-04-01', until: null, proRata: false, expected: 0 },
   ])('$case', ({ year, since, until, proRata, expected }) => {
     expect(memberAnnualCost(share, year, day(since), until ? day(until) : null, proRata)).toBe(expected)
+  })
+})
+
+describe('costYearCheck', () => {
+  it.each([
+    { year: 2000, ok: true },
+    { year: 2026, ok: true },
+    { year: 2100, ok: true },
+    { year: 1999, ok: false },
+    { year: 2101, ok: false },
+    { year: 2026.5, ok: false },
+    { year: Number.NaN, ok: false },
+  ])('$year: $ok', ({ year, ok }) => {
+    const check = costYearCheck(year)
+    expect(check.ok).toBe(ok)
+    if (!check.ok) expect(check.reason).toBe('L’année doit être comprise entre 2000 et 2100.')
   })
 })

@@ -180,3 +180,9 @@ export function costLabel(cents: number | null): string {
   const euros = cents / 100
   return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
 }
+
+/** The years costs are computed for: the API's `year` arguments, the impact export and the report share them. */
+export function costYearCheck(year: number): { ok: true } | { ok: false; reason: string } {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return { ok: false, reason: 'L’année doit être comprise entre 2000 et 2100.' }
+  return { ok: true }
+}

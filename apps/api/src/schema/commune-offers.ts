@@ -1,8 +1,9 @@
-import { communeMembershipLabels, communeMemberships, costLabel, participationStateLabels, type CommuneMembership } from '@mutualis/domain'
+import { communeMembershipLabels, communeMemberships, costLabel, costYearCheck, participationStateLabels, type CommuneMembership } from '@mutualis/domain'
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { builder } from '../builder.ts'
 import { ValidationError } from '../errors.ts'
 import type { Offer } from '../generated/sqlite/client.ts'
+import { communeImpactLoader } from '../mutualisation/commune-impact.service.ts'
 import { communeOfferFacts, withOffers, type CommuneOfferFacts } from '../mutualisation/commune-offers.service.ts'
 import { Commune } from './commune.ts'
 import { ParticipationStateEnum } from './enums.ts'
@@ -21,7 +22,8 @@ type Entry = CommuneOfferFacts & { offer: Offer }
 const euros = (cents: number | null) => (cents === null ? null : cents / 100)
 function checkedYear(year: number | null | undefined): number {
   const value = year ?? new Date().getUTCFullYear()
-  if (!Number.isInteger(value) || value < 2000 || value > 2100) throw new ValidationError('L’année doit être comprise entre 2000 et 2100.', 'year')
+  const check = costYearCheck(value)
+  if (!check.ok) throw new ValidationError(check.reason, 'year')
   return value
 }
 
@@ -97,7 +99,7 @@ builder.prismaObjectFields(Commune, (t) => ({
     args: { year: t.arg.int({ required: false, description: 'Calendar year; this year when omitted.' }) },
     resolve: async (commune, args, context) => {
       const year = checkedYear(args.year)
-      const entries = await withOffers(await communeOfferFacts(commune, context.viewer, year), {})
+      const entries = await communeImpactLoader(context)(commune, year)
       return { year, members: entries.filter((e) => e.membership === 'MEMBER'), joinable: entries.filter((e) => e.membership === 'JOINABLE') }
     },
   }),
