@@ -16,7 +16,7 @@ const loaders = new WeakMap<object, (commune: Commune, year: number) => Promise<
 /**
  * Per request, gathers the communes of one GraphQL level that ask for their impact (a page of
  * `communesConnection`, the impact export) and reads their facts together: the offers' rule inputs
- * and the pending requests once per territory and year (nine SQL statements with Prisma's relation
+ * and the pending requests once per territory and year (eight SQL statements with Prisma's relation
  * reads), then the offers' rows once, whatever the number of communes.
  */
 export function communeImpactLoader(context: { viewer: Viewer }): (commune: Commune, year: number) => Promise<ImpactEntry[]> {
