@@ -39,8 +39,8 @@ const tricky = { title: `Test d'export : « guillemets » "citation" ; point-vir
 
 async function allActions(filter: Record<string, unknown>) {
   const { actions } = await query(
-    `query ($filter: ActionFilter) { actions(filter: $filter, first: 200) { totalCount edges { node {
-      key title description statusLabel instrument effectiveDate plannedDate domain { name } sharedService { name } participants { organisation { name } } progressUpdates { date text }
+    `query ($filter: ActionFilter) { actions(filter: $filter, first: 150) { totalCount edges { node {
+      key title description statusLabel instrument effectiveDate plannedDate domain { name } offer { name kindLabel } sharedService { name } participants { organisation { name } } progressUpdates { date text }
     } } } }`,
     { filter },
   )
@@ -68,15 +68,16 @@ describe('CSV export of actions', () => {
     const nodes = await allActions(filter)
     const { rows } = await csvRows(`/export/actions.csv?status=IN_PROGRESS,PLANNED&communeInseeCode=${communeInsee('Chenôve')}`)
     const [header, ...body] = rows
-    expect(header).toEqual(['Clé', 'Domaine', 'Action', 'Description', 'Instrument', 'Statut', 'Ouverture', "Date d'effet", 'Date prévue', 'Service commun', 'Marché mutualisé', 'Participants', "Points d'avancement"])
+    expect(header).toEqual(['Clé', 'Domaine', 'Action', 'Description', 'Instrument', 'Statut', 'Ouverture', "Date d'effet", 'Date prévue', 'Offre', "Type d'offre", 'Service commun', 'Marché mutualisé', 'Participants', "Points d'avancement"])
     expect(body).toHaveLength(nodes.length)
     expect(body.map((r) => r[2])).toContain(tricky.title)
+    expect(nodes.some((node: any) => node.offer)).toBe(true)
     nodes.forEach((node: any, i: number) => {
       const row = Object.fromEntries(header.map((h, j) => [h, body[i][j]]))
       expect(row).toMatchObject({
         Clé: node.key, Domaine: node.domain.name, Action: node.title, Description: node.description ?? '', Statut: node.statusLabel,
         Instrument: instrumentLabels[node.instrument as Instrument], "Date d'effet": frenchDate(node.effectiveDate), 'Date prévue': frenchDate(node.plannedDate),
-        'Service commun': node.sharedService?.name ?? '', Participants: node.participants.map((p: any) => p.organisation.name).join(', '),
+        Offre: node.offer?.name ?? '', "Type d'offre": node.offer?.kindLabel ?? '', 'Service commun': node.sharedService?.name ?? '', Participants: node.participants.map((p: any) => p.organisation.name).join(', '),
         "Points d'avancement": node.progressUpdates.map((p: any) => `${frenchDate(p.date)} : ${p.text}`).join('\n'),
       })
     })
@@ -89,7 +90,7 @@ describe('CSV export of actions', () => {
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
-    expect(text.split('\r\n')[0]).toBe('Clé;Domaine;Action;Description;Instrument;Statut;Ouverture;Date d\'effet;Date prévue;Service commun;Marché mutualisé;Participants;Points d\'avancement')
+    expect(text.split('\r\n')[0]).toBe('Clé;Domaine;Action;Description;Instrument;Statut;Ouverture;Date d\'effet;Date prévue;Offre;Type d\'offre;Service commun;Marché mutualisé;Participants;Points d\'avancement')
     expect(text).toContain(`"Test d'export : « guillemets » ""citation"" ; point-virgule à l'œuvre"`)
     expect(text).toContain(';05/03/2024;')
   })

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import { inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { statusLabels } from '@mutualis/domain'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { costLabel, longFrenchDate, statusLabels } from '@mutualis/domain'
+import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
+import { query } from '../fixtures/graphql.ts'
 import { dijonSeed } from '../fixtures/seed.ts'
 import { createOtherTerritory } from '../fixtures/territories.ts'
 
@@ -104,6 +108,112 @@ describe('rapport d’avancement', () => {
       expect((await fetch(`${server.origin}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })).status).toBe(200)
     } finally {
       await admin.client('mutation { updateTerritorySettings(requireLoginToRead: false) { requireLoginToRead } }')
+    }
+  })
+})
+
+async function docxText(path: string) {
+  const response = await fetch(`${server.origin}${path}`)
+  expect(response.status).toBe(200)
+  const xml = unzipEntry(Buffer.from(await response.arrayBuffer()), 'word/document.xml')
+  return decode([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n'))
+}
+
+/** The markup of one section of the report page, by its id. */
+function sectionOf(page: string, id: string) {
+  const start = page.indexOf(`<section id="${id}">`)
+  expect(start, id).toBeGreaterThan(0)
+  return page.slice(start, page.indexOf('</section>', start))
+}
+
+describe('rapport: impact per commune and due dates (art. L5211-39-1 CGCT)', () => {
+  const year = new Date().getUTCFullYear()
+  const offerName = `Instruction des autorisations d’urbanisme ${randomUUID().slice(0, 8)}`
+  const firstOfMonth = (months: number) => {
+    const now = new Date()
+    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString().slice(0, 10)
+  }
+  const renewal = firstOfMonth(3)
+  const notice = firstOfMonth(2)
+  const euros = (amount: number) => (amount === 0 ? '0 €' : costLabel(Math.round(amount * 100)))
+  const fte = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 2 })
+  let offerId = ''
+
+  async function createOffer() {
+    if (offerId) return
+    const admin = await signedInAs('ADMIN')
+    const saved = await admin.client<any>(`mutation ($input: OfferInput!) { saveOffer(input: $input) { __typename ... on Offer { id } ... on UserError { message } } }`, {
+      input: {
+        name: offerName, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 90000, costYear: year, proRataFirstYear: false,
+        costKey: [{ basis: 'POPULATION', percent: 100 }], startDate: '2020-01-01', renewalDate: renewal, tacitRenewal: true, noticeMonths: 1,
+      },
+    })
+    expect(saved.data?.saveOffer.__typename, JSON.stringify(saved)).toBe('Offer')
+    offerId = saved.data!.saveOffer.id
+    for (const insee of ['21166', '21617']) {
+      const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: insee } })
+      const member = await admin.client<any>(`mutation ($input: OfferMemberInput!) { setOfferMember(input: $input) { __typename } }`, {
+        input: { offerId, organisationId: encodeGlobalID('Commune', commune.id), state: 'MEMBER', since: '2020-01-01' },
+      })
+      expect(member.data?.setOfferMember.__typename).toBe('OfferMember')
+    }
+  }
+
+  /** What Commune.impact answers for every commune of Dijon, read commune by commune. */
+  async function impacts() {
+    const communes = await db.organisation.findMany({ where: { kind: 'COMMUNE', territory: { siren: '242100410' } }, orderBy: { searchName: 'asc' } })
+    const rows = []
+    for (const { inseeCode } of communes) {
+      const { commune } = await query(`query ($insee: String!, $year: Int) { commune(inseeCode: $insee) { name impact(year: $year) { annualCost unknownCostOffers staffFte byOffer { offer { id } } } } }`, { insee: inseeCode, year })
+      rows.push({ name: commune.name as string, ...(commune.impact as { annualCost: number; unknownCostOffers: number; staffFte: number; byOffer: unknown[] }) })
+    }
+    return rows
+  }
+
+  it('tells each commune’s known annual cost, offers of unknown cost, FTE and offers, with a total, as the API does', async () => {
+    await createOffer()
+    const expected = await impacts()
+    const page = await (await fetch(`${server.origin}/rapport`)).text()
+    const section = sectionOf(page, 'impact')
+    const text = visibleText(section)
+    expect(text).toContain(`Impact par commune en ${year}`)
+    const line = (name: string, cost: number, unknown: number, staff: number, offers: number) => squeeze(`${name} ${euros(cost)} ${unknown} ${fte(staff)} ${offers}`)
+    for (const c of expected) expect(text).toContain(line(c.name, c.annualCost, c.unknownCostOffers, c.staffFte, c.byOffer.length))
+    const sum = (value: (c: (typeof expected)[number]) => number) => expected.reduce((total, c) => total + value(c), 0)
+    expect(text).toContain(line('Total', sum((c) => c.annualCost), sum((c) => c.unknownCostOffers), sum((c) => c.staffFte), sum((c) => c.byOffer.length)))
+    expect(expected.find((c) => c.name === 'Chenôve')!.byOffer).toContainEqual({ offer: { id: offerId } })
+
+    const docx = squeeze((await docxText('/rapport.docx')).replace(/\n/g, ' '))
+    expect(docx).toContain(`Impact par commune en ${year}`)
+    for (const c of expected) expect(docx).toContain(line(c.name, c.annualCost, c.unknownCostOffers, c.staffFte, c.byOffer.length))
+  })
+
+  it('lists the due dates of the next twelve months in French, as offersDue gives them, in HTML and in Word', async () => {
+    await createOffer()
+    const { offersDue } = await query(`{ offersDue(withinMonths: 12, territory: "242100410") { date label offer { name kindLabel } } }`)
+    const mine = offersDue.filter((due: any) => due.offer.name === offerName)
+    expect(mine.map((due: any) => [due.date, due.label])).toEqual([[notice, 'Date limite de préavis'], [renewal, 'Reconduction']])
+    const longDate = (iso: string) => longFrenchDate(new Date(`${iso}T00:00:00.000Z`))
+    expect(longDate(renewal)).toMatch(/^1er [a-zéû]+ \d{4}$/)
+
+    const section = sectionOf(await (await fetch(`${server.origin}/rapport`)).text(), 'echeances')
+    expect(visibleText(section)).toContain('Échéances à venir')
+    expect(section.match(/<tr>/g)).toHaveLength(offersDue.length + 1)
+    for (const due of offersDue) expect(visibleText(section)).toContain(squeeze(`${longDate(due.date)} ${due.offer.name} (${due.offer.kindLabel}) ${due.label}`))
+
+    const docx = await docxText('/rapport.docx')
+    expect(docx).toContain('Échéances à venir')
+    for (const due of mine) expect(docx).toContain(`${longDate(due.date)}\n${offerName}\n${due.offer.kindLabel}\n${due.label}`)
+  })
+
+  it('stacks its tables of figures on a phone: every cell names its column', async () => {
+    await createOffer()
+    const page = await (await fetch(`${server.origin}/rapport`)).text()
+    expect(page).toMatch(/@media screen and \(max-width: 40rem\)[^@]*table\.stack thead \{ display: none; \}/)
+    for (const id of ['impact', 'echeances']) {
+      const section = sectionOf(page, id)
+      expect(section).toContain('<table class="stack">')
+      expect(section.match(/<td(?![^>]*data-label)/g), id).toBeNull()
     }
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { costBases, costIfJoined, costKeyLabel, costKeySchema, costLabel, memberAnnualCost, memberCostsForYear, memberYearFraction, splitCost, type CostBasis, type CostedMember, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
+import { costBases, costIfJoined, costKeyLabel, costKeySchema, costLabel, costYearCheck, memberAnnualCost, memberCostsForYear, memberYearFraction, splitCost, type CostBasis, type CostedMember, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
 
 const createMember = (id: string, overrides: Partial<CostKeyInputs> = {}): CostKeyInputs => ({ id, population: null, fixedShare: null, usage: null, agentTime: null, ...overrides })
 const createKey = (...parts: Array<[basis: CostBasis, percent: number, unit?: string]>): CostKey =>
@@ -294,5 +294,19 @@ describe('a year’s cost per member, and how it reads', () => {
     expect(costIfJoined(offer, members, { id: 'n', population: 2000, fixedShare: null, usage: null, agentTime: null }, 2026)).toBe(200_000)
     const usage = { ...offer, costKey: { parts: [{ basis: 'USAGE' as const, percent: 100, unit: 'acte' }] } }
     expect(costIfJoined(usage, members, { id: 'n', population: 2000, fixedShare: null, usage: null, agentTime: null }, 2026)).toBeNull()
+
+describe('costYearCheck', () => {
+  it.each([
+    { year: 2000, ok: true },
+    { year: 2026, ok: true },
+    { year: 2100, ok: true },
+    { year: 1999, ok: false },
+    { year: 2101, ok: false },
+    { year: 2026.5, ok: false },
+    { year: Number.NaN, ok: false },
+  ])('$year: $ok', ({ year, ok }) => {
+    const check = costYearCheck(year)
+    expect(check.ok).toBe(ok)
+    if (!check.ok) expect(check.reason).toBe('L’année doit être comprise entre 2000 et 2100.')
   })
 })

@@ -186,6 +186,17 @@ export function costLabel(cents: number | null, free: boolean): string {
   if (free) return 'Gratuit'
   if (cents === null) return 'Coût non renseigné'
   if (cents === 0) return '0 € cette année'
+  return `${euroAmount(cents)} par an`
+}
+
+/** « 12 345 € », « 12 345,50 € »: an amount in cents as French text. */
+export function euroAmount(cents: number): string {
   const euros = cents / 100
-  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} € par an`
+  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
+}
+
+/** The years costs are computed for: the API's `year` arguments, the impact export and the report share them. */
+export function costYearCheck(year: number): { ok: true } | { ok: false; reason: string } {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return { ok: false, reason: 'L’année doit être comprise entre 2000 et 2100.' }
+  return { ok: true }
 }

@@ -57,3 +57,11 @@ export const participationStateLabels: Record<ParticipationState, string> = {
   REQUESTED: 'Demande en cours',
   FORMER: 'Ancien membre',
 }
+
+const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' })
+
+/** « 1er janvier 2027 », « 31 mars 2027 »: a day as a French text says it. Days are stored at midnight UTC. */
+export function longFrenchDate(date: Date): string {
+  const day = date.getUTCDate()
+  return `${day === 1 ? '1er' : day} ${monthName.format(date)} ${date.getUTCFullYear()}`
+}

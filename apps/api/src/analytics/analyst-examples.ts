@@ -90,16 +90,21 @@ export const analystExamples: AnalystExample[] = [
     `query Participations {
   participations(filter: { communeInseeCode: "21617", state: [MEMBER, PLANNED] }, orderBy: { field: SINCE }, first: 100) {
     totalCount
-    edges { node { role state since action { title sharedService { name } } } }
+    edges { node { role state since action { title offer { name kindLabel } } } }
   }
 }`,
   ),
   example(
     'Marchés mutualisés qui arrivent à échéance ou à reconduction dans les 12 mois',
     `query ContractsDue {
-  jointContracts(territory: "242100410", filter: { dueWithinMonths: 12 }, orderBy: { field: END_DATE }) {
+  offers(
+    territory: "242100410"
+    filter: { kind: [GROUPEMENT_DE_COMMANDES, CENTRALE_D_ACHAT], dueWithinMonths: 12 }
+    orderBy: { field: END_DATE }
+    first: 100
+  ) {
     totalCount
-    edges { node { subject procedure startDate endDate renewalDate actions { title } } }
+    edges { node { name kindLabel terms { startDate endDate renewalDate tacitRenewal } actions { title } } }
   }
 }`,
   ),
@@ -110,6 +115,56 @@ export const analystExamples: AnalystExample[] = [
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id key title status version } }
+  }
+}`,
+  ),
+  example(
+    'Offres du territoire : membres, conditions, coût et clé de répartition',
+    `query Offers {
+  offers(territory: "242100410", orderBy: { field: RENEWAL_DATE }, first: 100) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      key name kindLabel statusLabel eligibilityLabel provider { name }
+      members { stateLabel since organisation { name } }
+      terms { startDate endDate renewalDate tacitRenewal noticeMonths legalBasis joinDeliberationLabels }
+      cost { annualAmount year label key { label } }
+      staff { organisation { name } modeLabel fte }
+    } }
+  }
+}`,
+  ),
+  example(
+    'Ce que Chenôve peut rejoindre, comment et à quel coût',
+    `query JoinableOffers {
+  commune(inseeCode: "21166") {
+    name
+    offers(membership: [JOINABLE]) {
+      membershipLabel annualCost annualCostLabel howToJoin
+      offer { name kindLabel eligibilityLabel cost { label key { label } } }
+    }
+  }
+}`,
+  ),
+  example(
+    'Impact des mutualisations pour Talant en 2026 (coûts et agents, art. L5211-39-1 CGCT)',
+    `query Impact {
+  commune(inseeCode: "21617") {
+    name
+    impact(year: 2026) {
+      year annualCost unknownCostOffers staffFte
+      byOffer { annualCost staffFte offer { name kindLabel } }
+      ifJoined { annualCost offer { name } }
+    }
+  }
+}`,
+  ),
+  example(
+    'Échéances des six prochains mois : fins, reconductions, dates limites de préavis',
+    `query OffersDue {
+  offersDue(withinMonths: 6, territory: "242100410") {
+    date kind label
+    offer { name kindLabel terms { tacitRenewal noticeMonths } }
   }
 }`,
   ),

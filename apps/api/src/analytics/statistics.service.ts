@@ -44,13 +44,15 @@ export async function countsByDomain(where: Prisma.ActionWhereInput) {
 
 const territoryOf = (siren: string | null | undefined) => (siren ? { territory: { siren } } : {})
 
+export const territoryRequired = 'Plusieurs territoires sont chargés : précisez territory (SIREN de l’EPCI).'
+
 /**
  * Per-commune views make sense within one territory: with several loaded (the national scale
  * data set holds every EPCI), the caller must name one rather than receive tens of thousands of rows.
  */
 export async function requireTerritory(siren: string | null | undefined) {
   if (!siren && (await db.territory.count()) > 1) {
-    throw new GraphQLError('Plusieurs territoires sont chargés : précisez territory (SIREN de l’EPCI).', { extensions: { code: 'VALIDATION' } })
+    throw new GraphQLError(territoryRequired, { extensions: { code: 'VALIDATION' } })
   }
 }
 

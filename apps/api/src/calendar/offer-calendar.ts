@@ -1,4 +1,4 @@
-import { dueKindLabels, offerDueDates, offerKindLabels, type DueKind, type OfferKind } from '@mutualis/domain'
+import { dueKindLabels, longFrenchDate, offerDueDates, offerKindLabels, type DueKind, type OfferKind } from '@mutualis/domain'
 import ical, { escape, ICalEventTransparency } from 'ical-generator'
 import { db } from '../db.ts'
 
@@ -27,20 +27,12 @@ function cutoffOf(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate()))
 }
 
-const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' })
-
-/** « 1er janvier 2027 », « 31 mars 2027 ». Dates are days, stored at midnight UTC. */
-export function frenchDate(date: Date): string {
-  const day = date.getUTCDate()
-  return `${day === 1 ? '1er' : day} ${monthName.format(date)} ${date.getUTCFullYear()}`
-}
-
 function summaryOf(offer: CalendarOffer, kind: DueKind): string {
   const title = `${dueKindLabels[kind]} — ${offer.name}`
   // offerDueDates counts the notice from the renewal when there is one, else from the end.
   const noticeFor = offer.renewalDate ? { word: 'reconduction', date: offer.renewalDate } : offer.endDate ? { word: 'fin', date: offer.endDate } : null
   if (kind !== 'NOTICE' || !noticeFor) return title
-  return `${title} (${noticeFor.word} le ${frenchDate(noticeFor.date)})`
+  return `${title} (${noticeFor.word} le ${longFrenchDate(noticeFor.date)})`
 }
 
 function renewalText(tacitRenewal: boolean | null): string {

@@ -1,6 +1,7 @@
 import { instrumentLabels, opennessLabels, organisationKindLabels, participationStateLabels, roleLabels, statusLabels } from '@mutualis/domain'
 import type { ActionStatus, Instrument, Openness, OrganisationKind, ParticipationRole, ParticipationState } from '@mutualis/domain'
 import { frenchDate, type Cell } from './csv.ts'
+import { offersList } from './export-offers.ts'
 
 const day = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null)
 type Node = Record<string, any>
@@ -31,7 +32,7 @@ export const exportLists: Record<string, ExportList> = {
     pageSize: 100,
     document: connection(
       'actions', 'ActionFilter', 'ActionOrder',
-      `key title description statusLabel instrument openness effectiveDate plannedDate domain { name } sharedService { name } jointContract { subject }
+      `key title description statusLabel instrument openness effectiveDate plannedDate domain { name } offer { name kindLabel } sharedService { name } jointContract { subject }
        participants { organisation { name } } progressUpdates { date text }`,
     ),
     columns: [
@@ -44,6 +45,9 @@ export const exportLists: Record<string, ExportList> = {
       ['Ouverture', (n) => opennessLabels[n.openness as Openness]],
       ["Date d'effet", (n) => day(n.effectiveDate)],
       ['Date prévue', (n) => day(n.plannedDate)],
+      ['Offre', (n) => n.offer?.name ?? null],
+      ["Type d'offre", (n) => n.offer?.kindLabel ?? null],
+      // Kept for the analysts' scripts that read them: deprecated in the API, still answered there.
       ['Service commun', (n) => n.sharedService?.name ?? null],
       ['Marché mutualisé', (n) => n.jointContract?.subject ?? null],
       ['Participants', (n) => n.participants.map((p: Node) => p.organisation.name).join(', ')],
@@ -67,6 +71,7 @@ export const exportLists: Record<string, ExportList> = {
       ['Depuis', (n) => day(n.since)],
     ],
   },
+  offers: offersList,
   'progress-updates': {
     title: "Points d'avancement",
     filterType: 'ProgressUpdateFilter',

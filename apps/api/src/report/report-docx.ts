@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip } from 'docx'
-import { frenchDay, legalNote, reportTitle, type ReportModel } from './report.model.ts'
+import { frenchDay, legalNote, reportTitle, type ImpactRow, type ReportModel } from './report.model.ts'
 
 const text = (content: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) => new Paragraph({ children: [new TextRun({ text: content, ...options })] })
 const heading = (content: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text: content, heading: level })
@@ -45,6 +45,40 @@ function changes(model: ReportModel) {
   ]
 }
 
+const number = (value: string | number, bold = false) => new Paragraph({ children: [new TextRun({ text: String(value), bold })], alignment: AlignmentType.RIGHT })
+const impactRow = (row: ImpactRow, bold = false) =>
+  new TableRow({ children: [cell([text(row.commune, { bold })]), ...[row.annualCost, row.unknownCostOffers, row.staffFte, row.offers].map((value) => cell([number(value, bold)]))] })
+
+function impact(model: ReportModel) {
+  return [
+    heading(`Impact par commune en ${model.impactYear}`, HeadingLevel.HEADING_1),
+    text(
+      'Effets prévisionnels des mutualisations sur les dépenses de fonctionnement et les effectifs de chaque commune (article L5211-39-1 du CGCT) : ' +
+        "coût annuel connu des offres auxquelles elle adhère, offres dont le coût n'est pas renseigné (non comptées), agents mobilisés en équivalents temps plein.",
+    ),
+    table([
+      headerRow(['Commune', 'Coût annuel connu', 'Offres au coût non renseigné', 'ETP', 'Offres auxquelles elle adhère'], [32, 20, 18, 12, 18]),
+      ...model.impact.map((row) => impactRow(row)),
+      impactRow(model.impactTotal, true),
+    ]),
+  ]
+}
+
+function dues(model: ReportModel) {
+  return [
+    heading('Échéances à venir', HeadingLevel.HEADING_1),
+    ...(model.dues.length
+      ? [
+          text('Fins, reconductions et dates limites de préavis des offres dans les douze prochains mois.'),
+          table([
+            headerRow(['Date', 'Offre', 'Échéance'], [22, 52, 26]),
+            ...model.dues.map((due) => new TableRow({ cantSplit: true, children: [cell([text(due.date)]), cell([text(due.offer), text(due.kindLabel, { color: '555555' })]), cell([text(due.label)])] })),
+          ]),
+        ]
+      : [text('Aucune échéance dans les douze prochains mois.', { italics: true })]),
+  ]
+}
+
 function domains(model: ReportModel) {
   return [
     heading('Avancement par domaine', HeadingLevel.HEADING_1),
@@ -84,6 +118,8 @@ export async function reportDocx(model: ReportModel): Promise<Uint8Array<ArrayBu
           text(legalNote, { italics: true, color: '555555' }),
           ...summary(model),
           ...changes(model),
+          ...impact(model),
+          ...dues(model),
           ...domains(model),
         ],
       },

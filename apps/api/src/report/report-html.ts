@@ -1,4 +1,4 @@
-import { frenchDay, legalNote, reportTitle, type ReportModel } from './report.model.ts'
+import { frenchDay, legalNote, reportTitle, type ImpactRow, type ReportModel } from './report.model.ts'
 import { reportCss } from './report-style.ts'
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -46,6 +46,35 @@ function changes(model: ReportModel) {
   </section>`
 }
 
+/** Table cells carry their column's name, which a phone shows when the table stacks (report-style.ts). */
+const impactColumns = ['Coût annuel connu', 'Offres au coût non renseigné', 'ETP', 'Offres auxquelles elle adhère']
+const impactCells = (row: ImpactRow) =>
+  [row.annualCost, row.unknownCostOffers, row.staffFte, row.offers].map((value, i) => html`<td class="number" data-label="${impactColumns[i]}">${value}</td>`)
+
+function impact(model: ReportModel) {
+  return html`<section id="impact">
+    <h2>Impact par commune en ${model.impactYear}</h2>
+    <p>Effets prévisionnels des mutualisations sur les dépenses de fonctionnement et les effectifs de chaque commune (article L5211-39-1 du CGCT) :
+      coût annuel connu des offres auxquelles elle adhère, offres dont le coût n'est pas renseigné (non comptées), agents mobilisés en équivalents temps plein.</p>
+    <table class="stack">
+      <thead><tr><th scope="col">Commune</th>${impactColumns.map((label) => html`<th scope="col" class="number">${label}</th>`)}</tr></thead>
+      <tbody>${model.impact.map((row) => html`<tr><th scope="row">${row.commune}</th>${impactCells(row)}</tr>`)}</tbody>
+      <tfoot><tr><th scope="row">${model.impactTotal.commune}</th>${impactCells(model.impactTotal)}</tr></tfoot>
+    </table>
+  </section>`
+}
+
+function dues(model: ReportModel) {
+  return html`<section id="echeances">
+    <h2>Échéances à venir</h2>
+    ${model.dues.length
+      ? html`<p>Fins, reconductions et dates limites de préavis des offres dans les douze prochains mois.</p>
+        <table class="stack"><thead><tr><th scope="col">Date</th><th scope="col">Offre</th><th scope="col">Échéance</th></tr></thead>
+          <tbody>${model.dues.map((due) => html`<tr><td data-label="Date"><time datetime="${due.iso}">${due.date}</time></td><td data-label="Offre">${due.offer} <span class="meta">(${due.kindLabel})</span></td><td data-label="Échéance">${due.label}</td></tr>`)}</tbody></table>`
+      : html`<p class="empty">Aucune échéance dans les douze prochains mois.</p>`}
+  </section>`
+}
+
 function domains(model: ReportModel) {
   return html`<section id="avancement">
     <h2>Avancement par domaine</h2>
@@ -88,6 +117,6 @@ export function reportHtml(model: ReportModel, query: string): string {
   <p>Établi le ${day(model.generatedOn)} — changements depuis le ${day(model.since)}.</p>
   <p class="legal">${legalNote}</p>
 </header>
-<main>${summary(model)}${changes(model)}${domains(model)}</main>
+<main>${summary(model)}${changes(model)}${impact(model)}${dues(model)}${domains(model)}</main>
 </body></html>`.value}`
 }

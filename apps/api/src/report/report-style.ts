@@ -24,6 +24,18 @@ export const reportCss = /* css */ `
   time { font-weight: 600; white-space: nowrap; }
   .toolbar { display: flex; flex-wrap: wrap; gap: .8rem; align-items: center; padding: .6rem .8rem; margin-bottom: 1rem; background: #f3f5f8; border-radius: .4rem; }
   .toolbar a, .toolbar button { font: inherit; }
+  td, th { overflow-wrap: anywhere; }
+  /* On a phone a table of figures stacks: one block per row, each value after its column's name. */
+  @media screen and (max-width: 40rem) {
+    body { padding: 1rem .75rem; }
+    table.stack thead { display: none; }
+    table.stack, table.stack tbody, table.stack tfoot, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
+    table.stack tr { border: 1px solid var(--rule); margin-bottom: .5rem; }
+    table.stack th, table.stack td { border: none; }
+    table.stack td { display: flex; justify-content: space-between; gap: 1rem; text-align: right; }
+    table.stack td[data-label]::before { content: attr(data-label); text-align: left; color: var(--muted); }
+    table.stack tbody th, table.stack tfoot th { background: #eef2f7; }
+  }
   @page { size: A4; margin: 16mm 14mm 18mm; }
   @media print {
     /* One pixel of room keeps the tables' right border inside the printable area. */

@@ -1,5 +1,14 @@
-import { instrumentLabels, roleLabels, type Instrument } from '@mutualis/domain'
-import type { ReportAction, ReportSummary } from './report.query.ts'
+import { euroAmount, instrumentLabels, longFrenchDate, roleLabels, type Instrument } from '@mutualis/domain'
+import type { ReportAction, ReportImpact, ReportSummary } from './report.query.ts'
+
+/** One line of « Impact par commune », as printed. */
+export interface ImpactRow {
+  commune: string
+  annualCost: string
+  unknownCostOffers: number
+  staffFte: string
+  offers: number
+}
 
 export interface ReportModel {
   territoryName: string
@@ -14,6 +23,27 @@ export interface ReportModel {
   newMemberCount: number
   progressUpdates: ReportSummary['changes']['progressUpdates']
   domains: Array<{ key: string; name: string; actions: Array<ReportAction & { details: string }> }>
+  /** The expected impact on each commune's costs and staff (art. L5211-39-1 CGCT) for `impactYear`. */
+  impactYear: number
+  impact: ImpactRow[]
+  impactTotal: ImpactRow
+  /** Ends, renewals and notice deadlines of the next twelve months, in date order. */
+  dues: Array<{ iso: string; date: string; label: string; offer: string; kindLabel: string }>
+}
+
+/** Known costs in euros: « 12 345 € »; nothing known reads « 0 € », not « Gratuit ». */
+const euros = (amount: number) => euroAmount(Math.round(amount * 100))
+const fte = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 2 })
+
+function impactRow(commune: string, lines: ReadonlyArray<ReportImpact['impact']>): ImpactRow {
+  const sum = (value: (impact: ReportImpact['impact']) => number) => lines.reduce((total, impact) => total + value(impact), 0)
+  return {
+    commune,
+    annualCost: euros(sum((i) => i.annualCost)),
+    unknownCostOffers: sum((i) => i.unknownCostOffers),
+    staffFte: fte(sum((i) => i.staffFte)),
+    offers: sum((i) => i.byOffer.length),
+  }
 }
 
 /** « Service commun · Pilote : Dijon Métropole · 23 membres »: what the council asks first about an action. */
@@ -32,7 +62,11 @@ function details(action: ReportAction): string {
  * What the report says, independent of its format: the summary, the changes since a date, and the
  * actions grouped by domain in the document's order (the actions come sorted by domain, then position).
  */
-export function reportModel(data: ReportSummary & { territory: { name: string }; actions: ReportAction[] }, since: string, generatedOn: string): ReportModel {
+export function reportModel(
+  data: ReportSummary & { territory: { name: string }; actions: ReportAction[]; communes: ReportImpact[]; year: number },
+  since: string,
+  generatedOn: string,
+): ReportModel {
   const domains: ReportModel['domains'] = []
   for (const action of data.actions) {
     const last = domains[domains.length - 1]
@@ -52,6 +86,10 @@ export function reportModel(data: ReportSummary & { territory: { name: string };
     newMemberCount: data.changes.newMembers.length,
     progressUpdates: data.changes.progressUpdates,
     domains,
+    impactYear: data.year,
+    impact: data.communes.map((c) => impactRow(c.name, [c.impact])),
+    impactTotal: impactRow('Total', data.communes.map((c) => c.impact)),
+    dues: data.offersDue.map((due) => ({ iso: due.date, date: longFrenchDate(new Date(`${due.date}T00:00:00.000Z`)), label: due.label, offer: due.offer.name, kindLabel: due.offer.kindLabel })),
   }
 }
 

@@ -20,6 +20,7 @@ const actionsPage = /* GraphQL */ `
 const summary = /* GraphQL */ `
   query ReportSummary($territory: String!, $since: Date!, $until: Date!) {
     territory(siren: $territory) { name }
+    offersDue(withinMonths: 12, territory: $territory) { date kind label offer { name kindLabel } }
     statistics(territory: $territory) { actionCount byStatus { status label count } }
     changes(from: $since, to: $until, territory: $territory) {
       statusChanges { date fromLabel toLabel to action { key title } }
@@ -42,14 +43,34 @@ export interface ReportAction {
   progressUpdates: Array<{ date: string; text: string }>
 }
 
+// Pages of 50 communes, each impact read together by the API (commune-impact.service.ts).
+const impactPage = /* GraphQL */ `
+  query ReportImpact($territory: String!, $year: Int!, $after: String) {
+    communesConnection(territory: $territory, first: 50, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { name impact(year: $year) { annualCost unknownCostOffers staffFte byOffer { staffFte } } } }
+    }
+  }
+`
+
+export interface ReportImpact {
+  name: string
+  impact: { annualCost: number; unknownCostOffers: number; staffFte: number; byOffer: Array<{ staffFte: number }> }
+}
+
 export interface ReportSummary {
   territory: { name: string } | null
+  offersDue: Array<{ date: string; kind: string; label: string; offer: { name: string; kindLabel: string } }>
   statistics: { actionCount: number; byStatus: Array<{ status: string; label: string; count: number }> }
   changes: {
     statusChanges: Array<{ date: string; fromLabel: string; toLabel: string; to: string; action: { key: string; title: string } }>
     newMembers: Array<{ since: string; organisation: { name: string }; action: { title: string } }>
     progressUpdates: Array<{ date: string; text: string; action: { title: string } }>
   }
+}
+
+interface ImpactPage {
+  communesConnection: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ReportImpact }> }
 }
 
 interface ActionsPage {
@@ -70,7 +91,7 @@ export async function reportTerritory(request: Request, asked: string | null): P
   throw new HttpError(400, 'Plusieurs territoires sont chargés : précisez ?territoire=<SIREN de l’EPCI>.')
 }
 
-export async function loadReport(request: Request, territory: string, since: string, until: string) {
+export async function loadReport(request: Request, territory: string, since: string, until: string, year: number) {
   const head = await runQuery<ReportSummary>(request, summary, { territory, since, until })
   if (!head.territory) throw new HttpError(404, `Aucun territoire de SIREN ${territory}.`)
   const actions: ReportAction[] = []
@@ -80,5 +101,12 @@ export async function loadReport(request: Request, territory: string, since: str
     actions.push(...page.actions.edges.map((edge) => edge.node))
     after = page.actions.pageInfo.hasNextPage ? page.actions.pageInfo.endCursor : null
   } while (after)
-  return { ...head, territory: head.territory, actions }
+  const communes: ReportImpact[] = []
+  after = null
+  do {
+    const page: ImpactPage = await runQuery<ImpactPage>(request, impactPage, { territory, year, after })
+    communes.push(...page.communesConnection.edges.map((edge) => edge.node))
+    after = page.communesConnection.pageInfo.hasNextPage ? page.communesConnection.pageInfo.endCursor : null
+  } while (after)
+  return { ...head, territory: head.territory, actions, communes, year }
 }

@@ -29,7 +29,8 @@ export async function handleReport(request: Request): Promise<Response> {
     const since = sinceDate(url.searchParams.get('depuis'), generatedOn)
     if (since > iso(generatedOn)) throw new HttpError(400, 'La date « depuis » est dans le futur.')
     const territory = await reportTerritory(request, url.searchParams.get('territoire'))
-    const model = reportModel(await loadReport(request, territory, since, iso(generatedOn)), since, iso(generatedOn))
+    // The impact is for the calendar year the report is drawn up in.
+    const model = reportModel(await loadReport(request, territory, since, iso(generatedOn), generatedOn.getUTCFullYear()), since, iso(generatedOn))
     const headers = { 'cache-control': 'private, no-store', vary: 'Cookie, Authorization' }
     if (url.pathname === '/rapport.docx') {
       return new Response(await reportDocx(model), {

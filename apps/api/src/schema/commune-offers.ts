@@ -1,4 +1,4 @@
-import { communeMembershipLabels, communeMemberships, costLabel, participationStateLabels, type CommuneMembership } from '@mutualis/domain'
+import { communeMembershipLabels, communeMemberships, costLabel, costYearCheck, participationStateLabels, type CommuneMembership } from '@mutualis/domain'
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { builder } from '../builder.ts'
 import { ValidationError } from '../errors.ts'
@@ -21,7 +21,8 @@ type Entry = CommuneOfferFacts & { offer: Offer }
 const euros = (cents: number | null) => (cents === null ? null : cents / 100)
 function checkedYear(year: number | null | undefined): number {
   const value = year ?? new Date().getUTCFullYear()
-  if (!Number.isInteger(value) || value < 2000 || value > 2100) throw new ValidationError('L’année doit être comprise entre 2000 et 2100.', 'year')
+  const check = costYearCheck(value)
+  if (!check.ok) throw new ValidationError(check.reason, 'year')
   return value
 }
 

@@ -2,6 +2,7 @@ import {
   costBasisLabels,
   costKeyLabel,
   costLabel,
+  dueKindLabels,
   eligibilityLabels,
   joinDeliberationLabels,
   offerDueDates,
@@ -69,7 +70,7 @@ const OfferCostRef = builder.objectRef<Offer>('OfferCost').implement({
 const OfferDueRef = builder.objectRef<{ kind: 'END' | 'RENEWAL' | 'NOTICE'; date: Date }>('OfferDueDate').implement({
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'END, RENEWAL or NOTICE (last day to give notice).' }),
-    label: t.string({ resolve: (due) => ({ END: 'Fin', RENEWAL: 'Reconduction', NOTICE: 'Date limite de préavis' })[due.kind] }),
+    label: t.string({ resolve: (due) => dueKindLabels[due.kind] }),
     date: t.field({ type: 'Date', resolve: (due) => due.date }),
   }),
 })
@@ -185,7 +186,7 @@ const OfferDueEntry = builder.objectRef<{ offer: Offer; kind: 'END' | 'RENEWAL' 
   fields: (t) => ({
     offer: t.field({ type: OfferRef, resolve: (due) => due.offer }),
     kind: t.exposeString('kind', { description: 'END, RENEWAL or NOTICE.' }),
-    label: t.string({ resolve: (due) => ({ END: 'Fin', RENEWAL: 'Reconduction', NOTICE: 'Date limite de préavis' })[due.kind] }),
+    label: t.string({ resolve: (due) => dueKindLabels[due.kind] }),
     date: t.field({ type: 'Date', resolve: (due) => due.date }),
   }),
 })

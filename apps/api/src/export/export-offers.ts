@@ -1,0 +1,89 @@
+import { participationStateLabels, communeMembershipLabels } from '@mutualis/domain'
+import type { Cell } from './csv.ts'
+import type { ExportList } from './export-lists.ts'
+
+const day = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null)
+const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Oui' : 'Non')
+type Node = Record<string, any>
+
+/** One row per offer: what it is, who is in, on what terms, at what cost. */
+export const offersList: ExportList = {
+  title: 'Offres',
+  filterType: 'OfferFilter',
+  // ~320 estimated objects an offer (members, staff, actions and deliberations counted 25 each): 100 stay under the limit.
+  pageSize: 100,
+  document: /* GraphQL */ `
+    query Export($filter: OfferFilter, $orderBy: OfferOrder, $territory: String, $first: Int, $after: String) {
+      page: offers(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          key name kindLabel statusLabel eligibilityLabel unnamedMembers domain { name } provider { name }
+          members { state organisation { name } }
+          terms { startDate endDate renewalDate tacitRenewal noticeMonths legalBasis joinDeliberationLabels }
+          cost { annualAmount label key { label } }
+          staff { fte }
+          actions { title }
+        } }
+      }
+    }
+  `,
+  columns: [
+    ['Clé', (n) => n.key],
+    ['Nom', (n) => n.name],
+    ['Type', (n) => n.kindLabel],
+    ['Domaine', (n) => n.domain?.name ?? null],
+    ['Porteur', (n) => n.provider?.name ?? null],
+    ['Statut', (n) => n.statusLabel],
+    ['Éligibilité', (n) => n.eligibilityLabel],
+    ['Membres', (n) => members(n.members)],
+    ['Membres non nommés', (n) => n.unnamedMembers],
+    ['Début', (n) => day(n.terms.startDate)],
+    ['Fin', (n) => day(n.terms.endDate)],
+    ['Reconduction', (n) => day(n.terms.renewalDate)],
+    ['Reconduction tacite', (n) => yesNo(n.terms.tacitRenewal)],
+    ['Préavis (mois)', (n) => n.terms.noticeMonths],
+    ['Base légale', (n) => n.terms.legalBasis],
+    ['Délibérations nécessaires', (n) => n.terms.joinDeliberationLabels.join('\n') || null],
+    ['Coût annuel (€)', (n) => n.cost.annualAmount],
+    ['Coût', (n) => n.cost.label],
+    ['Clé de répartition', (n) => n.cost.key?.label ?? null],
+    ['ETP', (n) => n.staff.reduce((sum: number, s: Node) => sum + s.fte, 0)],
+    ['Actions', (n) => n.actions.map((a: Node) => a.title).join('\n') || null],
+  ],
+}
+
+/** Members and planned members, by name; former members and requests are not members. */
+function members(list: Node[]): string | null {
+  const names = list.filter((m) => m.state === 'MEMBER' || m.state === 'PLANNED').map((m) => (m.state === 'PLANNED' ? `${m.organisation.name} (prévue)` : m.organisation.name))
+  return names.join(', ') || null
+}
+
+/**
+ * A page of communes with their L5211-39-1 impact: the offers each is in and what joining each
+ * open offer would add. ~520 estimated objects a commune: pages of 50 stay under the limit, and
+ * the impacts of a page are read together (commune-impact.service.ts).
+ */
+export const impactPageSize = 50
+export const impactDocument = /* GraphQL */ `
+  query ExportImpact($territory: String, $year: Int!, $first: Int, $after: String) {
+    page: communesConnection(territory: $territory, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        name inseeCode population
+        impact(year: $year) {
+          year
+          byOffer { annualCost staffFte offer { name kindLabel } }
+          ifJoined { annualCost staffFte offer { name kindLabel } }
+        }
+      } }
+    }
+  }
+`
+
+export const impactHeader = ['Commune', 'Code INSEE', 'Population', 'Offre', 'Type', 'Situation', 'Coût annuel (€)', 'ETP', 'Année']
+
+/** One row per commune and offer: those it is in, then those it could join. */
+export function impactRows(commune: Node): Cell[][] {
+  const line = (situation: string) => (l: Node): Cell[] => [commune.name, commune.inseeCode, commune.population, l.offer.name, l.offer.kindLabel, situation, l.annualCost, l.staffFte, commune.impact.year]
+  return [...commune.impact.byOffer.map(line(participationStateLabels.MEMBER)), ...commune.impact.ifJoined.map(line(communeMembershipLabels.JOINABLE))]
+}
