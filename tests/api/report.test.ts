@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { costLabel, longFrenchDate, statusLabels } from '@mutualis/domain'
+import { euroAmount, longFrenchDate, statusLabels } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
@@ -135,7 +135,7 @@ describe('rapport: impact per commune and due dates (art. L5211-39-1 CGCT)', () 
   }
   const renewal = firstOfMonth(3)
   const notice = firstOfMonth(2)
-  const euros = (amount: number) => (amount === 0 ? '0 €' : costLabel(Math.round(amount * 100)))
+  const euros = (amount: number) => euroAmount(Math.round(amount * 100))
   const fte = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 2 })
   let offerId = ''
 

@@ -2,7 +2,6 @@ import {
   communeMembership,
   costIfJoined,
   memberCostsForYear,
-  paysIn,
   offerHowToJoin,
   offerStatus,
   type CommuneMembership,
@@ -93,14 +92,11 @@ export async function territoryOfferFacts(territoryId: string, communes: readonl
       if (!membership) continue
       const inOffer = membership === 'MEMBER' || membership === 'FORMER'
       const inputs = mine ? entry.members.find((m) => m.id === commune.id)! : { id: commune.id, population: commune.population, fixedShare: null, usage: null, agentTime: null }
-      // The members' shares are computed once per offer, for every commune of the list. A planned
-      // member not yet paying is shown what it will pay for a full year, as one about to join.
-      const annualCostCents =
-        mine?.state === 'PLANNED' && !paysIn(inputs as CostedMember, year)
-          ? costIfJoined(entry.costed, entry.members, inputs, year)
-          : inOffer
-            ? ((entry.memberCosts ??= memberCostsForYear(entry.costed, entry.members, year)).get(commune.id) ?? null)
-            : costIfJoined(entry.costed, entry.members, inputs, year)
+      // The members' shares are computed once per offer, for every commune of the list; a planned
+      // member not started yet pays nothing that year (« 0 € cette année »).
+      const annualCostCents = inOffer
+        ? ((entry.memberCosts ??= memberCostsForYear(entry.costed, entry.members, year)).get(commune.id) ?? null)
+        : costIfJoined(entry.costed, entry.members, inputs, year)
       facts.push({
         offerId: offer.id,
         membership,
