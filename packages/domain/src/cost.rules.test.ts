@@ -294,6 +294,8 @@ describe('a year’s cost per member, and how it reads', () => {
     expect(costIfJoined(offer, members, { id: 'n', population: 2000, fixedShare: null, usage: null, agentTime: null }, 2026)).toBe(200_000)
     const usage = { ...offer, costKey: { parts: [{ basis: 'USAGE' as const, percent: 100, unit: 'acte' }] } }
     expect(costIfJoined(usage, members, { id: 'n', population: 2000, fixedShare: null, usage: null, agentTime: null }, 2026)).toBeNull()
+  })
+})
 
 describe('costYearCheck', () => {
   it.each([
