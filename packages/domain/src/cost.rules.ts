@@ -195,6 +195,20 @@ export function euroAmount(cents: number): string {
   return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
 }
 
+/**
+ * The largest annual amount an offer may state, in euros. Amounts are stored as cents in a 32-bit
+ * integer column (21 474 836,47 € at most): beyond it PostgreSQL refuses the write.
+ */
+export const maxAnnualAmountEuros = 20_000_000
+
+/** An offer's annual amount in euros: from 0 to maxAnnualAmountEuros. */
+export function annualAmountCheck(amount: number): { ok: true } | { ok: false; reason: string } {
+  if (!Number.isFinite(amount) || amount < 0 || amount > maxAnnualAmountEuros) {
+    return { ok: false, reason: `Le montant annuel doit être compris entre 0 et ${euroAmount(maxAnnualAmountEuros * 100)}.` }
+  }
+  return { ok: true }
+}
+
 /** The years costs are computed for: the API's `year` arguments, the impact export and the report share them. */
 export function costYearCheck(year: number): { ok: true } | { ok: false; reason: string } {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) return { ok: false, reason: 'L’année doit être comprise entre 2000 et 2100.' }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { canAdminister, checkCalendarDate, checkText, costKeySchema, firstFailure, inputLimits, searchText, type Check } from '@mutualis/domain'
+import { annualAmountCheck, canAdminister, checkCalendarDate, checkText, costKeySchema, firstFailure, inputLimits, searchText, type Check } from '@mutualis/domain'
 import { audit } from '../audit/audit.service.ts'
 import type { SignedInViewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
@@ -53,6 +53,7 @@ function checkOffer(fields: OfferFields): Check {
   const amount = fields.annualAmount
   const costKind = fields.costKind ?? 'UNKNOWN'
   const key = fields.costKey == null ? null : costKeySchema.safeParse(fields.costKey)
+  const amountCheck = amount == null ? null : annualAmountCheck(amount)
   return firstFailure(
     checkText('name', fields.name, inputLimits.name, true),
     checkText('summary', fields.summary, inputLimits.description, false),
@@ -65,7 +66,7 @@ function checkOffer(fields: OfferFields): Check {
     fields.unnamedMembers != null && (!Number.isInteger(fields.unnamedMembers) || fields.unnamedMembers < 1 || fields.unnamedMembers > 100_000) ? fail('unnamedMembers', 'Le nombre de membres non nommés est un entier positif.') : ok,
     costKind === 'AMOUNT' && amount == null ? fail('annualAmount', 'Indiquez le montant annuel, ou choisissez « gratuit » ou « non renseigné ».') : ok,
     costKind !== 'AMOUNT' && amount != null ? fail('annualAmount', 'Un montant n’a de sens qu’avec le type de coût AMOUNT.') : ok,
-    amount != null && (!Number.isFinite(amount) || amount < 0 || amount > 1e9) ? fail('annualAmount', 'Le montant annuel doit être compris entre 0 et 1 000 000 000 €.') : ok,
+    amountCheck && !amountCheck.ok ? fail('annualAmount', amountCheck.reason) : ok,
     fields.costYear != null && (fields.costYear < 2000 || fields.costYear > 2100) ? fail('costYear', 'L’année du coût doit être comprise entre 2000 et 2100.') : ok,
     key && !key.success ? fail('costKey', key.error.issues[0]?.message ?? 'Clé de répartition invalide.') : ok,
     fields.eligibility === 'LISTED' && !fields.listedIds?.length ? fail('listedIds', 'Une offre réservée à des organismes désignés les nomme.') : ok,

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { ActionStatus, CostKind, Eligibility, Instrument, JoinDeliberation, OfferKind, OrganisationKind, Openness, ParticipationRole, ParticipationState, StaffMode } from '../generated/sqlite/enums.ts'
-import { costKeySchema } from '@mutualis/domain'
+import { costKeySchema, maxAnnualAmountEuros } from '@mutualis/domain'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date ISO AAAA-MM-JJ attendue').refine((value) => !Number.isNaN(Date.parse(value)), 'date invalide')
 const key = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'clé en kebab-case attendue')
@@ -71,7 +71,7 @@ const offer = z.object({
     legalBasis: text.nullable(),
     joinDeliberations: z.array(z.enum(JoinDeliberation)).nullable(),
   }),
-  cost: z.object({ kind: z.enum(CostKind), annualAmount: z.number().nonnegative().nullable(), year: z.number().int().nullable(), key: costKeySchema.nullable() }),
+  cost: z.object({ kind: z.enum(CostKind), annualAmount: z.number().nonnegative().max(maxAnnualAmountEuros).nullable(), year: z.number().int().nullable(), key: costKeySchema.nullable() }),
   staff: z.array(z.object({ organisation: organisationRef, mode: z.enum(StaffMode), fte: z.number().positive(), note: text.nullable() })),
 })
 
