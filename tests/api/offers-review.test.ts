@@ -4,6 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { as, createAccount, signIn } from '../fixtures/accounts.ts'
 import { query } from '../fixtures/graphql.ts'
+import { impactRows } from '@mutualis/api/export/export-offers.ts'
 
 // Defects found reviewing the offers: each test failed before its fix.
 
@@ -27,5 +28,34 @@ describe('an annual amount the database cannot hold', () => {
   it('still accepts 20 M€', async () => {
     const result = await admin<any>(saveDoc, { input: { name: 'Montant maximal', kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 20_000_000 } })
     expect(result.data!.saveOffer.__typename).toBe('Offer')
+  })
+})
+
+describe('a former member’s impact', () => {
+  // Commune.impact kept only current and planned members: a commune that paid for the whole of 2024
+  // and half of 2025 before leaving showed nothing for either year, while Commune.offers(year: 2025)
+  // gave it its share.
+  it('counts the years, or the part of the year, the commune was a member', async () => {
+    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21231' } })
+    const saved = await admin<any>(saveDoc, {
+      input: { name: `Service quitté ${randomUUID().slice(0, 6)}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 36500, costKey: [{ basis: 'POPULATION', percent: 100 }] },
+    })
+    const offerId = saved.data!.saveOffer.id
+    const member = await admin<any>(memberDoc, { input: { offerId, organisationId: encodeGlobalID('Commune', commune.id), state: 'FORMER', since: '2020-01-01', until: '2025-06-30' } })
+    expect(member.data!.setOfferMember.__typename).toBe('OfferMember')
+    const impact = (year: number) => `y${year}: impact(year: ${year}) { annualCost byOffer { state offer { id } annualCost } ifJoined { offer { id } } }`
+    const data = await query(`{ commune(inseeCode: "21231") { ${impact(2024)} ${impact(2025)} ${impact(2026)} } }`)
+    const line = (year: number) => data.commune[`y${year}`].byOffer.find((l: { offer: { id: string } }) => l.offer.id === offerId)
+    expect(line(2024)).toEqual({ state: 'FORMER', offer: { id: offerId }, annualCost: 36500 })
+    // 181 of 365 days in 2025.
+    expect(line(2025)).toEqual({ state: 'FORMER', offer: { id: offerId }, annualCost: 18100 })
+    expect(line(2026)).toBeUndefined()
+    expect(data.commune.y2024.annualCost).toBeGreaterThanOrEqual(36500)
+  })
+
+  it('reads « Ancien membre » in the impact export for such a line', () => {
+    const line = (state: string | null) => ({ state, annualCost: 100, staffFte: 0, offer: { name: 'Service', kindLabel: 'Service commun' } })
+    const rows = impactRows({ name: 'Fontaine-lès-Dijon', inseeCode: '21278', population: 9000, impact: { year: 2025, byOffer: [line('MEMBER'), line('PLANNED'), line('FORMER')], ifJoined: [line(null)] } })
+    expect(rows.map((row) => row[5])).toEqual(['Membre', 'Membre', 'Ancien membre', 'Peut rejoindre'])
   })
 })

@@ -139,7 +139,7 @@ export interface CostedOffer {
  * Whether a member pays in a year: a member (from `since`, when known), a planned member once its
  * start date is reached, a former member until it left. A request pays nothing.
  */
-export function paysIn(member: CostedMember, year: number): boolean {
+export function paysIn(member: Pick<CostedMember, 'state' | 'since' | 'until'>, year: number): boolean {
   if (member.state === 'REQUESTED') return false
   if (member.state === 'PLANNED' && !member.since) return false
   if (member.state === 'FORMER' && !member.until) return false

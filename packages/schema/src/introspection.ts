@@ -2253,6 +2253,15 @@ const introspection = {
             },
             "args": [],
             "isDeprecated": false
+          },
+          {
+            "name": "state",
+            "type": {
+              "kind": "ENUM",
+              "name": "ParticipationState"
+            },
+            "args": [],
+            "isDeprecated": false
           }
         ],
         "interfaces": []

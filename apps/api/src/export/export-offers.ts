@@ -72,7 +72,7 @@ export const impactDocument = /* GraphQL */ `
         name inseeCode population
         impact(year: $year) {
           year
-          byOffer { annualCost staffFte offer { name kindLabel } }
+          byOffer { state annualCost staffFte offer { name kindLabel } }
           ifJoined { annualCost staffFte offer { name kindLabel } }
         }
       } }
@@ -84,6 +84,8 @@ export const impactHeader = ['Commune', 'Code INSEE', 'Population', 'Offre', 'Ty
 
 /** One row per commune and offer: those it is in, then those it could join. */
 export function impactRows(commune: Node): Cell[][] {
-  const line = (situation: string) => (l: Node): Cell[] => [commune.name, commune.inseeCode, commune.population, l.offer.name, l.offer.kindLabel, situation, l.annualCost, l.staffFte, commune.impact.year]
-  return [...commune.impact.byOffer.map(line(participationStateLabels.MEMBER)), ...commune.impact.ifJoined.map(line(communeMembershipLabels.JOINABLE))]
+  const line = (situation: (l: Node) => string) => (l: Node): Cell[] => [commune.name, commune.inseeCode, commune.population, l.offer.name, l.offer.kindLabel, situation(l), l.annualCost, l.staffFte, commune.impact.year]
+  // A planned member is a member for the figures; a former one shows it left.
+  const memberSituation = (l: Node) => participationStateLabels[l.state === 'FORMER' ? 'FORMER' : 'MEMBER']
+  return [...commune.impact.byOffer.map(line(memberSituation)), ...commune.impact.ifJoined.map(line(() => communeMembershipLabels.JOINABLE))]
 }

@@ -1,4 +1,4 @@
-import { communeMembershipLabels, communeMemberships, costLabel, costYearCheck, participationStateLabels, type CommuneMembership } from '@mutualis/domain'
+import { communeMembershipLabels, communeMemberships, costLabel, costYearCheck, participationStateLabels, paysIn, type CommuneMembership } from '@mutualis/domain'
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { builder } from '../builder.ts'
 import { ValidationError } from '../errors.ts'
@@ -51,6 +51,7 @@ const ImpactLineRef = builder.objectRef<Entry>('ImpactLine').implement({
   description: 'One offer’s share of a commune’s yearly impact.',
   fields: (t) => ({
     offer: t.field({ type: OfferRef, resolve: (entry) => entry.offer }),
+    state: t.field({ type: ParticipationStateEnum, nullable: true, description: 'The commune’s membership state (FORMER: it left, and paid for part of the year); null in ifJoined.', resolve: (entry) => entry.state }),
     annualCost: t.float({ nullable: true, description: 'Euros for the year; null when not known.', resolve: (entry) => euros(entry.annualCostCents) }),
     staffFte: t.float({ resolve: (entry) => entry.staffFte }),
   }),
@@ -71,7 +72,7 @@ const CommuneImpactRef = builder.objectRef<Impact>('CommuneImpact').implement({
     annualCost: t.float({ description: 'Euros: the sum of the known costs of the offers the commune is in.', resolve: (impact) => sum(impact.members.map((e) => e.annualCostCents)) / 100 }),
     unknownCostOffers: t.int({ description: 'Offers the commune is in whose cost for it is not known (not counted in annualCost).', resolve: (impact) => impact.members.filter((e) => e.annualCostCents === null).length }),
     staffFte: t.float({ description: 'Agents of the commune taking part in its offers, in FTE.', resolve: (impact) => sum(impact.members.map((e) => e.staffFte)) }),
-    byOffer: t.field({ type: [ImpactLineRef], description: 'One line per offer the commune is in.', resolve: (impact) => impact.members }),
+    byOffer: t.field({ type: [ImpactLineRef], description: 'One line per offer the commune is in, or was in during the year.', resolve: (impact) => impact.members }),
     ifJoined: t.field({ type: [ImpactLineRef], description: 'What joining each offer open to the commune would add for a full year.', resolve: (impact) => impact.joinable }),
   }),
 })
@@ -99,7 +100,9 @@ builder.prismaObjectFields(Commune, (t) => ({
     resolve: async (commune, args, context) => {
       const year = checkedYear(args.year)
       const entries = await withOffers(await communeOfferFacts(commune, context.viewer, year, context), commune.territoryId, {}, context)
-      return { year, members: entries.filter((e) => e.membership === 'MEMBER'), joinable: entries.filter((e) => e.membership === 'JOINABLE') }
+      // A former member left during or after the year still bore its costs for the days it was in.
+      const inYear = (e: Entry) => e.membership === 'MEMBER' || (e.state === 'FORMER' && paysIn({ state: e.state, since: e.since, until: e.until }, year))
+      return { year, members: entries.filter(inYear), joinable: entries.filter((e) => e.membership === 'JOINABLE') }
     },
   }),
 }))
