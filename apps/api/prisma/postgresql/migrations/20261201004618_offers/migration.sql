@@ -103,6 +103,22 @@ SELECT c."id", c."territoryId", c."key", c."subject", lower(c."subject"), c."pro
 FROM "JointContract" c;
 UPDATE "Action" SET "offerId" = COALESCE("sharedServiceId", "jointContractId");
 
+-- What the services were open to, from their actions (the join rule of the previous schema: an
+-- action not closed, not abandoned, not archived, and open to every commune unless it lists some), and
+-- names searchable without accents as searchText() writes them.
+UPDATE "Offer" SET
+  "eligibility" = (CASE
+    WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM "_ActionOpenTo" t WHERE t."A" = a."id")) THEN 'ALL_COMMUNES'
+    WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL) THEN 'LISTED'
+    ELSE 'CLOSED' END)::"Eligibility",
+  "openingStudied" = EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'UNDER_STUDY' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'OPEN' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL),
+  "searchText" = replace(replace(replace(translate(lower("name"), 'àâäçéèêëîïôöùûüÿ', 'aaaceeeeiioouuuy'), 'œ', 'oe'), 'æ', 'ae'), '’', '''');
+INSERT INTO "_OfferListed" ("A", "B")
+SELECT DISTINCT a."offerId", t."B" FROM "Action" a JOIN "_ActionOpenTo" t ON t."A" = a."id" JOIN "Offer" o ON o."id" = a."offerId"
+WHERE o."eligibility" = 'LISTED' AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL;
+
 -- The members of an offer are those taking part in its actions (the pilot runs it: it is the provider).
 INSERT INTO "OfferMember" ("id", "offerId", "organisationId", "state", "since")
 SELECT md5(a."offerId" || p."organisationId"), a."offerId", p."organisationId",

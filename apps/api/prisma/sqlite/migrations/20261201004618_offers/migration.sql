@@ -124,6 +124,22 @@ CREATE UNIQUE INDEX "Action_territoryId_key_key" ON "Action"("territoryId", "key
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
+-- What the services were open to, from their actions (the join rule of the previous schema: an
+-- action not closed, not abandoned, not archived, and open to every commune unless it lists some), and
+-- names searchable without accents as searchText() writes them (SQLite's lower() folds ASCII only).
+UPDATE "Offer" SET
+  "eligibility" = CASE
+    WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM "_ActionOpenTo" t WHERE t."A" = a."id")) THEN 'ALL_COMMUNES'
+    WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL) THEN 'LISTED'
+    ELSE 'CLOSED' END,
+  "openingStudied" = EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'UNDER_STUDY' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'OPEN' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL),
+  "searchText" = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower("name"), 'À', 'a'), 'Â', 'a'), 'Ä', 'a'), 'Ç', 'c'), 'É', 'e'), 'È', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'Î', 'i'), 'Ï', 'i'), 'Ô', 'o'), 'Ö', 'o'), 'Ù', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ÿ', 'y'), 'Œ', 'oe'), 'Æ', 'ae'), 'à', 'a'), 'â', 'a'), 'ä', 'a'), 'ç', 'c'), 'é', 'e'), 'è', 'e'), 'ê', 'e'), 'ë', 'e'), 'î', 'i'), 'ï', 'i'), 'ô', 'o'), 'ö', 'o'), 'ù', 'u'), 'û', 'u'), 'ü', 'u'), 'ÿ', 'y'), 'œ', 'oe'), 'æ', 'ae'), '’', '''');
+INSERT INTO "_OfferListed" ("A", "B")
+SELECT DISTINCT a."offerId", t."B" FROM "Action" a JOIN "_ActionOpenTo" t ON t."A" = a."id" JOIN "Offer" o ON o."id" = a."offerId"
+WHERE o."eligibility" = 'LISTED' AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL;
+
 -- The members of an offer are those taking part in its actions (the pilot runs it: it is the provider).
 INSERT INTO "OfferMember" ("id", "offerId", "organisationId", "state", "since")
 SELECT lower(hex(randomblob(16))), a."offerId", p."organisationId",
