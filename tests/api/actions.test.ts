@@ -1,3 +1,4 @@
+import { db } from '@mutualis/api/db.ts'
 import { describe, expect, it } from 'vitest'
 import { searchText } from '@mutualis/domain'
 import { query } from '../fixtures/graphql.ts'
@@ -103,10 +104,15 @@ describe('actions', () => {
     }
   })
 
-  it('requires every word of a search', async () => {
+  it('requires every word of a search, in the action, its domain or its offer', async () => {
     const { nodes } = await allActions({ search: 'service commun courrier' })
     expect(nodes.length).toBeGreaterThan(0)
-    for (const node of nodes) expect(searchText(node.title)).toMatch(/courrier/)
+    const rows = await db.action.findMany({ where: { key: { in: nodes.map((n) => n.key) } }, include: { domain: true, offer: true } })
+    expect(rows).toHaveLength(nodes.length)
+    for (const row of rows) {
+      const text = searchText(row.title, row.description, row.domain.name, row.offer?.name, row.offer?.summary)
+      for (const word of ['service', 'commun', 'courrier']) expect(text, row.title).toContain(word)
+    }
   })
 
   it('rejects a malformed domain id with a clear error', async () => {

@@ -5,7 +5,7 @@ import type { ActionStatus, Instrument, ParticipationState, Prisma } from '../ge
 import { ActionStatus as ActionStatuses, Instrument as Instruments } from '../generated/sqlite/enums.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { readerOf, visibleJoinRequestsWhere, visibleParticipationsWhere } from '../auth/visibility.ts'
-import { matrixCell, type MatrixCell } from './matrix.rules.ts'
+import { matrixCell, type MatrixCell } from '@mutualis/domain'
 import { territoryOfferFacts, type CommuneOfferFacts } from '../mutualisation/commune-offers.service.ts'
 
 // Every count is one GROUP BY (or one load of the few rows a rule needs), never a query per row.

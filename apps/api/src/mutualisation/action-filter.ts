@@ -19,7 +19,12 @@ export interface ActionFilterInput {
   plannedTo?: Date | null
 }
 
-/** The Prisma condition for an ActionFilter; every word of `search` must appear, accents and case ignored. */
+/** A word of a search, in the action's own text, its domain's name or its offer's name and summary. */
+export const actionMentions = (word: string): Prisma.ActionWhereInput => ({
+  OR: [{ searchText: { contains: word } }, { domain: { searchText: { contains: word } } }, { offer: { searchText: { contains: word } } }],
+})
+
+/** The Prisma condition for an ActionFilter; every word of `search` must appear (in the action, its domain or its offer), accents and case ignored. */
 export function actionWhere(filter: ActionFilterInput | null | undefined, territorySiren?: string | null): Prisma.ActionWhereInput {
   const words = searchWords(filter?.search)
   return {
@@ -29,7 +34,7 @@ export function actionWhere(filter: ActionFilterInput | null | undefined, territ
     ...(filter?.domain ? { domainId: filter.domain.id } : {}),
     ...(filter?.instrument?.length ? { instrument: { in: filter.instrument } } : {}),
     ...(filter?.communeInseeCode ? { participants: { some: { organisation: { inseeCode: filter.communeInseeCode } } } } : {}),
-    ...(words.length || filter?.organisation ? { AND: [...words.map((word) => ({ searchText: { contains: word } })), ...organisationTakingPart(filter)] } : {}),
+    ...(words.length || filter?.organisation ? { AND: [...words.map(actionMentions), ...organisationTakingPart(filter)] } : {}),
     ...(filter?.openness?.length ? { openness: { in: filter.openness } } : {}),
     ...offerCondition(filter),
     ...(filter?.updatedSince ? { updatedAt: since(filter.updatedSince) } : {}),

@@ -58,7 +58,7 @@ export const ActionFilter = builder.inputType('ActionFilter', {
     domain: t.globalID({ required: false, description: 'Global id of a Domain.' }),
     instrument: t.field({ type: [InstrumentEnum], required: false }),
     communeInseeCode: t.string({ required: false, description: 'Only actions this commune takes part in.' }),
-    search: t.string({ required: false, description: 'Words of the title or description; case and accents ignored.' }),
+    search: t.string({ required: false, description: 'Words of the title or description, of the domain’s name or of the offer’s name and summary; case and accents ignored.' }),
     ...actionFilterFields(t),
   }),
 })

@@ -31,5 +31,6 @@ import './commune-list.ts'
 import './statistics.ts'
 import './membership-matrix.ts'
 import './history.ts'
+import './search.ts'
 
 export const schema = lexicographicSortSchema(builder.toSchema())

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts'
 import { membershipMatrix } from '../analytics/statistics.service.ts'
-import { matrixCellLabels, type MatrixCell } from '../analytics/matrix.rules.ts'
+import { matrixCellLabels, type MatrixCell } from '@mutualis/domain'
 import type { Offer, Organisation } from '../generated/sqlite/client.ts'
 import { Commune } from './commune.ts'
 import { SharedServiceRef } from './shared-service.ts'

@@ -79,7 +79,7 @@ export async function seedTerritory(db: Db, seed: SeedFile): Promise<{ territory
     byKey: new Map(organisations.filter((o) => o.kind !== 'COMMUNE').map((o) => [o.key, o.id])),
     communeByName: new Map(organisations.filter((o) => o.kind === 'COMMUNE').map((o) => [o.name, o.id])),
   })
-  const domains = seed.domains.map((d, position) => ({ id: randomUUID(), territoryId, key: d.key, name: d.name, position }))
+  const domains = seed.domains.map((d, position) => ({ id: randomUUID(), territoryId, key: d.key, name: d.name, searchText: searchText(d.name), position }))
   const idsOf = (rows: Array<{ key: string; id: string }>) => new Map(rows.map((row) => [row.key, row.id]))
   const domainIds = idsOf(domains)
   const offers = seed.offers.map((o) => offerRows(o, territoryId, domainIds, resolve))

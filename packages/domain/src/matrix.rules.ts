@@ -1,4 +1,5 @@
-import type { CommuneMembership, ParticipationState } from '@mutualis/domain'
+import type { ParticipationState } from './enums.ts'
+import type { CommuneMembership } from './offer.rules.ts'
 
 /** Where a commune stands with a service commun, from the strongest tie to none. */
 export type MatrixCell = 'MEMBER' | 'PLANNED' | 'REQUESTED' | 'OPEN' | 'UNDER_STUDY' | 'FORMER' | 'NONE'

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Domain" ADD COLUMN     "searchText" TEXT NOT NULL DEFAULT '';

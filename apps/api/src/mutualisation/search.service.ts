@@ -1,0 +1,40 @@
+import { offerKindLabels, type RankedText } from '@mutualis/domain'
+import { searchWords } from '../analytics/list-filters.ts'
+import { db } from '../db.ts'
+import type { Action, Domain, Offer, Organisation } from '../generated/sqlite/client.ts'
+import { actionMentions } from './action-filter.ts'
+
+export type SearchHit = RankedText & { detail: string | null; commune?: Organisation; offer?: Offer; domain?: Domain; action?: Action }
+
+/** Candidates read per kind before ranking: enough for a phone's list, bounded whatever is typed. */
+const candidates = 100
+
+/**
+ * Every commune, offer, domain and action whose text holds each word (accents and case ignored):
+ * an offer or an action also by its domain's name, an action by its offer's. Four statements.
+ */
+export async function searchAll(typed: string, territorySiren: string | null | undefined): Promise<SearchHit[]> {
+  const words = searchWords(typed)
+  if (words.length === 0) return []
+  const territory = territorySiren ? { territory: { siren: territorySiren } } : {}
+  const [communes, offers, domains, actions] = await Promise.all([
+    db.organisation.findMany({ where: { kind: 'COMMUNE', ...territory, AND: words.map((word) => ({ searchName: { contains: word } })) }, take: candidates }),
+    db.offer.findMany({
+      where: { archivedAt: null, ...territory, AND: words.map((word) => ({ OR: [{ searchText: { contains: word } }, { domain: { searchText: { contains: word } } }] })) },
+      include: { domain: { select: { name: true } } },
+      take: candidates,
+    }),
+    db.domain.findMany({ where: { ...territory, AND: words.map((word) => ({ searchText: { contains: word } })) }, take: candidates }),
+    db.action.findMany({
+      where: { archivedAt: null, ...territory, AND: words.map(actionMentions) },
+      include: { domain: { select: { name: true } }, offer: { select: { name: true } } },
+      take: candidates,
+    }),
+  ])
+  return [
+    ...communes.map((commune): SearchHit => ({ kind: 'COMMUNE', name: commune.name, body: '', detail: commune.population ? `${commune.population.toLocaleString('fr-FR')} habitants` : null, commune })),
+    ...offers.map(({ domain, ...offer }): SearchHit => ({ kind: 'OFFER', name: offer.name, body: [offer.summary, domain?.name].filter(Boolean).join(' '), detail: [offerKindLabels[offer.kind], domain?.name].filter(Boolean).join(' · '), offer })),
+    ...domains.map((domain): SearchHit => ({ kind: 'DOMAIN', name: domain.name, body: '', detail: 'Domaine', domain })),
+    ...actions.map(({ domain, offer, ...action }): SearchHit => ({ kind: 'ACTION', name: action.title, body: [action.description, domain.name, offer?.name].filter(Boolean).join(' '), detail: domain.name, action: action as Action })),
+  ]
+}
