@@ -206,9 +206,12 @@ describe('rapport: impact per commune and due dates (art. L5211-39-1 CGCT)', () 
     for (const due of mine) expect(docx).toContain(`${longDate(due.date)}\n${offerName}\n${due.offer.kindLabel}\n${due.label}`)
   })
 
-  it('stacks its tables of figures on a phone: every cell names its column', async () => {
+  it('stacks its tables on a phone (all but the two-column counts): every cell names its column', async () => {
     await createOffer()
-    const page = await (await fetch(`${server.origin}/rapport`)).text()
+    const page = await (await fetch(`${server.origin}/rapport?depuis=2022-01-01`)).text()
+    const tableClasses = [...page.matchAll(/<table class="([^"]*)"/g)].map((match) => match[1].split(' '))
+    expect(tableClasses.length).toBe(page.match(/<table\b/g)!.length)
+    expect(tableClasses.filter((classes) => !classes.includes('stack'))).toEqual([['counts']])
     expect(page).toMatch(/@media screen and \(max-width: 40rem\)[^@]*table\.stack thead \{ display: none; \}/)
     for (const id of ['impact', 'echeances']) {
       const section = sectionOf(page, id)
@@ -231,5 +234,34 @@ describe('rapport with several territories', () => {
     const created = await analyst.client('mutation { createApiToken(name: "rapport") { ... on CreatedApiToken { secret } } }')
     const own = await fetch(`${server.origin}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })
     expect(visibleText(await own.text())).toContain(squeeze(dijonSeed.actions[0].title))
+  })
+})
+
+describe('rapport: its Word and Excel versions', () => {
+  const wordType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  const excelType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  /** The download links of the page: address and label. */
+  const downloads = (page: string) =>
+    [...page.slice(page.indexOf('<section id="telecharger"'), page.indexOf('</section>', page.indexOf('<section id="telecharger"'))).matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, href, label]) => ({ href: decode(href), label: decode(label) }))
+
+  it('are linked for the territory shown and its period, and each link answers with its file', async () => {
+    const other = await createOtherTerritory()
+    for (const siren of ['242100410', other.territory.siren]) {
+      const links = downloads(await (await fetch(`${server.origin}/rapport?depuis=2022-01-01&territoire=${siren}`)).text())
+      const word = links.filter((link) => /Word/.test(link.label))
+      expect(word.map((link) => link.href)).toEqual([`/rapport.docx?depuis=2022-01-01&territoire=${siren}`])
+      const excel = links.filter((link) => /Excel/.test(link.label)).map((link) => link.href)
+      expect(excel).toEqual([
+        `/export/actions.xlsx?territory=${siren}`,
+        `/export/progress-updates.xlsx?territory=${siren}&dateFrom=2022-01-01`,
+        `/export/impact.xlsx?territory=${siren}&year=${new Date().getUTCFullYear()}`,
+        `/export/matrix.xlsx?territory=${siren}`,
+      ])
+      for (const href of [...word.map((link) => link.href), ...excel]) {
+        const response = await fetch(`${server.origin}${href}`)
+        expect(response.status, href).toBe(200)
+        expect(response.headers.get('content-type'), href).toBe(href.startsWith('/rapport') ? wordType : excelType)
+      }
+    }
   })
 })

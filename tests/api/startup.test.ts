@@ -38,7 +38,7 @@ describe('starting Mutualis', () => {
     const body = (await response.json()) as { data: { communes: unknown[] } }
     expect(body.data.communes).toHaveLength(23)
     const graphiql = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } })
-    expect(await graphiql.text()).toContain('Mutualis — GraphQL')
+    expect(await graphiql.text()).toContain('Mutualis — API GraphQL (GraphiQL)')
   })
 
   it('stops on SIGTERM with one French line and exit code 0', async () => {

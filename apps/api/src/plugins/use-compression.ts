@@ -1,12 +1,13 @@
 import type { Plugin } from 'graphql-yoga'
 import { answerCompressor, minCompressedBytes, negotiateEncoding, type Encoding } from '../http-compression.ts'
 
-const compressible = /^(application\/(graphql-response\+)?json|text\/html)/
+const compressible = /^application\/(graphql-response\+)?json/
 
 /**
- * Compresses GraphQL answers (and the GraphiQL page) for clients that accept brotli or gzip: the
+ * Compresses GraphQL answers for clients that accept brotli or gzip: the
  * commune page is 18.7 KB of JSON and 4.8 KB in brotli, which is what a phone on a poor network
- * waits for. Streams (subscriptions, incremental delivery) are left as they are.
+ * waits for. Streams (subscriptions, incremental delivery) are left as they are; GraphiQL's page
+ * is compressed once, by useGraphiQLPage.
  */
 export function useCompression(): Plugin {
   return {

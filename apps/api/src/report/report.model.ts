@@ -11,6 +11,8 @@ export interface ImpactRow {
 }
 
 export interface ReportModel {
+  /** The SIREN the Word and Excel versions are asked for. */
+  territorySiren: string
   territoryName: string
   generatedOn: string
   since: string
@@ -63,7 +65,7 @@ function details(action: ReportAction): string {
  * actions grouped by domain in the document's order (the actions come sorted by domain, then position).
  */
 export function reportModel(
-  data: ReportSummary & { territory: { name: string }; actions: ReportAction[]; communes: ReportImpact[]; year: number },
+  data: ReportSummary & { territory: { siren: string; name: string }; actions: ReportAction[]; communes: ReportImpact[]; year: number },
   since: string,
   generatedOn: string,
 ): ReportModel {
@@ -75,6 +77,7 @@ export function reportModel(
     else domains.push({ key: action.domain.key, name: action.domain.name, actions: [entry] })
   }
   return {
+    territorySiren: data.territory.siren,
     territoryName: data.territory.name,
     generatedOn,
     since,

@@ -19,7 +19,7 @@ const actionsPage = /* GraphQL */ `
 
 const summary = /* GraphQL */ `
   query ReportSummary($territory: String!, $since: Date!, $until: Date!) {
-    territory(siren: $territory) { name }
+    territory(siren: $territory) { siren name }
     offersDue(withinMonths: 12, territory: $territory) { date kind label offer { name kindLabel } }
     statistics(territory: $territory) { actionCount byStatus { status label count } }
     changes(from: $since, to: $until, territory: $territory) {
@@ -59,7 +59,7 @@ export interface ReportImpact {
 }
 
 export interface ReportSummary {
-  territory: { name: string } | null
+  territory: { siren: string; name: string } | null
   offersDue: Array<{ date: string; kind: string; label: string; offer: { name: string; kindLabel: string } }>
   statistics: { actionCount: number; byStatus: Array<{ status: string; label: string; count: number }> }
   changes: {

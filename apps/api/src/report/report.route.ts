@@ -41,7 +41,7 @@ export async function handleReport(request: Request): Promise<Response> {
         },
       })
     }
-    return new Response(reportHtml(model, url.search), { headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } })
+    return new Response(reportHtml(model), { headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } })
   } catch (error) {
     if (error instanceof HttpError) return textResponse(error.status, error.message)
     throw error
