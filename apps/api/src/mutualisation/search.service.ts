@@ -34,7 +34,7 @@ export async function searchAll(typed: string, territorySiren: string | null | u
   return [
     ...communes.map((commune): SearchHit => ({ kind: 'COMMUNE', name: commune.name, body: '', detail: commune.population ? `${commune.population.toLocaleString('fr-FR')} habitants` : null, commune })),
     ...offers.map(({ domain, ...offer }): SearchHit => ({ kind: 'OFFER', name: offer.name, body: [offer.summary, domain?.name].filter(Boolean).join(' '), detail: [offerKindLabels[offer.kind], domain?.name].filter(Boolean).join(' · '), offer })),
-    ...domains.map((domain): SearchHit => ({ kind: 'DOMAIN', name: domain.name, body: '', detail: 'Domaine', domain })),
+    ...domains.map((domain): SearchHit => ({ kind: 'DOMAIN', name: domain.name, body: '', detail: null, domain })),
     ...actions.map(({ domain, offer, ...action }): SearchHit => ({ kind: 'ACTION', name: action.title, body: [action.description, domain.name, offer?.name].filter(Boolean).join(' '), detail: domain.name, action: action as Action })),
   ]
 }

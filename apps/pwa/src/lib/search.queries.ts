@@ -1,26 +1,18 @@
 import { graphql, type ResultOf } from '@mutualis/schema/graphql'
 
-export const SearchActionsQuery = graphql(`
-  query SearchActions($search: String!) {
-    actions(filter: { search: $search }, first: 50) {
-      totalCount
-      edges { node { id title status statusLabel domain { id name } } }
+/** One ranked list: communes, offers, domains and actions whose words match (rule in packages/domain). */
+export const SearchQuery = graphql(`
+  query Search($search: String!) {
+    search(text: $search, first: 40) {
+      kind
+      name
+      detail
+      commune { id inseeCode }
+      offer { id }
+      domain { id }
+      action { id status }
     }
   }
 `)
 
-// Services communs and marchés are few; the device filters them, so they stay searchable offline.
-export const SearchCatalogueQuery = graphql(`
-  query SearchCatalogue {
-    sharedServices(first: 200) {
-      edges { node { id name actions { id title } } }
-    }
-    jointContracts(first: 200) {
-      edges { node { id subject procedure startDate endDate actions { id title } } }
-    }
-  }
-`)
-
-type Catalogue = ResultOf<typeof SearchCatalogueQuery>
-export type ServiceHit = Catalogue['sharedServices']['edges'][number]['node']
-export type ContractHit = Catalogue['jointContracts']['edges'][number]['node']
+export type SearchHit = ResultOf<typeof SearchQuery>['search'][number]

@@ -1,15 +1,15 @@
-import { For, Show, createMemo, createSignal, onCleanup } from 'solid-js'
+import { For, Show, createSignal, onCleanup } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
-import { formatDate, plural } from '../lib/format.ts'
+import { plural } from '../lib/format.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 import { navigate } from '../lib/router.ts'
-import { SearchActionsQuery, SearchCatalogueQuery, type ContractHit, type ServiceHit } from '../lib/search.queries.ts'
-import { matchAllWords } from '../lib/text-search.rules.ts'
+import { QueryState } from '../components/query-state.tsx'
+import { SearchQuery, type SearchHit } from '../lib/search.queries.ts'
 
-const procedureLabels = { GROUPEMENT_DE_COMMANDES: 'Groupement de commandes', CENTRALE_D_ACHAT: "Centrale d'achat" } as const
+const kindLabels: Record<SearchHit['kind'], string> = { COMMUNE: 'Commune', OFFER: 'Offre', DOMAIN: 'Domaine', ACTION: 'Action' }
 
-/** « Recherche »: actions, services communs and marchés mutualisés matching the words typed. */
+/** « Recherche »: communes, offers, domains and actions matching the words typed, what is named first. */
 export default function SearchPage(props: { query: string }) {
   const [typed, setTyped] = createSignal(props.query)
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -21,89 +21,66 @@ export default function SearchPage(props: { query: string }) {
     timer = setTimeout(() => navigate(value.trim() ? `/recherche?q=${encodeURIComponent(value.trim())}` : '/recherche', { replace: true }), 300)
   }
   const search = () => props.query.trim()
-  const [actions] = createQuery({ query: SearchActionsQuery, variables: () => ({ search: search() }), pause: () => search().length < 2 })
-  const [catalogue] = createQuery({ query: SearchCatalogueQuery })
-  const services = createMemo(() => matchAllWords(catalogue.data?.sharedServices.edges.map((edge) => edge.node) ?? [], search(), (s) => s.name))
-  const contracts = createMemo(() => matchAllWords(catalogue.data?.jointContracts.edges.map((edge) => edge.node) ?? [], search(), (c) => c.subject))
-  const actionHits = () => (search().length < 2 ? [] : (actions.data?.actions.edges.map((edge) => edge.node) ?? []))
+  const [result] = createQuery({ query: SearchQuery, variables: () => ({ search: search() }), pause: () => search().length < 2 })
   usePageTitle(() => (search() ? `Recherche « ${search()} »` : 'Recherche'))
 
   return (
     <>
       <h1>Recherche</h1>
       <form role="search" onSubmit={(event) => event.preventDefault()}>
-        <label for="search-field">Actions, services communs, marchés</label>
+        <label for="search-field">Communes, offres, domaines, actions</label>
         <input id="search-field" type="search" value={typed()} onInput={(event) => onInput(event.currentTarget.value)} aria-describedby="search-count" />
       </form>
-      <p id="search-count" class="hint" aria-live="polite">
-        <Show when={search().length >= 2} fallback="Tapez au moins deux lettres ; les accents et majuscules sont ignorés.">
-          <Show when={!actions.fetching || actions.data} fallback="Recherche en cours…">
-            {plural(actionHits().length, 'action', 'actions')}, {plural(services().length, 'service commun', 'services communs')},{' '}
-            {plural(contracts().length, 'marché', 'marchés')}
-          </Show>
-        </Show>
-      </p>
-      <Show when={search().length >= 2}>
-        <h2>Actions</h2>
-        {/* The export takes the same filter as this list (same field names as the GraphQL ActionFilter). */}
-        <p>
-          <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter ces actions (Excel)</a>
-          {' · '}
-          <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">CSV</a>
-        </p>
-        <ul class="cards">
-          <For each={actionHits()} fallback={<li>Aucune action.</li>}>
-            {(action) => (
-              <li class="card">
-                <a href={`/action/${action.id}`} class="card-title">{action.title}</a>
-                <p class="meta">
-                  {action.domain.name} · <StatusBadge status={action.status} />
-                </p>
-              </li>
-            )}
-          </For>
-        </ul>
-        <h2>Services communs</h2>
-        <ul class="cards">
-          <For each={services()} fallback={<li>Aucun service commun.</li>}>{(service) => <ServiceCard service={service} />}</For>
-        </ul>
-        <h2>Marchés mutualisés</h2>
-        <ul class="cards">
-          <For each={contracts()} fallback={<li>Aucun marché.</li>}>{(contract) => <ContractCard contract={contract} />}</For>
-        </ul>
+      <Show when={search().length >= 2} fallback={<p id="search-count" class="hint">Tapez au moins deux lettres ; les accents et majuscules sont ignorés.</p>}>
+        <QueryState result={result}>
+          {(data) => (
+            <>
+              <p id="search-count" class="hint" aria-live="polite">
+                {plural(data.search.length, 'résultat', 'résultats')}, les noms d’abord
+              </p>
+              <ul class="cards">
+                <For each={data.search} fallback={<li>Aucun résultat.</li>}>
+                  {(hit) => <HitCard hit={hit} />}
+                </For>
+              </ul>
+              {/* The export takes the same filter as the actions found here (the GraphQL ActionFilter's search). */}
+              <p>
+                <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter les actions trouvées (Excel)</a>
+                {' · '}
+                <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">CSV</a>
+              </p>
+            </>
+          )}
+        </QueryState>
       </Show>
     </>
   )
 }
 
-function ActionLinks(props: { actions: ReadonlyArray<{ id: string; title: string }> }) {
-  return (
-    <ul class="inline-links">
-      <For each={props.actions}>{(action) => <li><a href={`/action/${action.id}`}>{action.title}</a></li>}</For>
-    </ul>
-  )
+/** Where a hit leads: a commune's page, an offer's, an action's; a domain is a heading only. */
+function hrefOf(hit: SearchHit): string | null {
+  if (hit.commune) return `/commune/${hit.commune.inseeCode}`
+  if (hit.offer) return `/offre/${hit.offer.id}`
+  if (hit.action) return `/action/${hit.action.id}`
+  return null
 }
 
-function ServiceCard(props: { service: ServiceHit }) {
+function HitCard(props: { hit: SearchHit }) {
+  const href = () => hrefOf(props.hit)
   return (
     <li class="card">
-      <p class="card-title">{props.service.name}</p>
-      <ActionLinks actions={props.service.actions} />
-    </li>
-  )
-}
-
-function ContractCard(props: { contract: ContractHit }) {
-  const c = () => props.contract
-  return (
-    <li class="card">
-      <p class="card-title">{c().subject}</p>
+      <Show when={href()} fallback={<p class="card-title">{props.hit.name}</p>}>
+        {(link) => (
+          <a href={link()} class="card-title">
+            {props.hit.name}
+          </a>
+        )}
+      </Show>
       <p class="meta">
-        {procedureLabels[c().procedure]}
-        {c().startDate ? ` · depuis le ${formatDate(c().startDate!)}` : ''}
-        {c().endDate ? ` · jusqu'au ${formatDate(c().endDate!)}` : ''}
+        {kindLabels[props.hit.kind]}
+        {props.hit.detail ? ` · ${props.hit.detail}` : ''}
+        <Show when={props.hit.action}>{(action) => <> · <StatusBadge status={action().status} /></>}</Show>
       </p>
-      <ActionLinks actions={c().actions} />
     </li>
   )
 }
