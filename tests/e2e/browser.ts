@@ -3,21 +3,23 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { findChromium } from './chromium.mjs'
 
 export const artifactsDir = path.resolve(import.meta.dirname, '../artifacts/e2e')
 
-/** Debian's Chromium, headless, as a phone: 360 px wide, touch, French. A fresh profile each time. */
+/** Chromium (see chromium.mjs), headless, as a phone: 360 px wide, touch, French. A fresh profile each time. */
 export async function openPhone(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-chromium-'))
+  const { executablePath, args } = await findChromium()
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: true,
     viewport: { width: 360, height: 740 },
     isMobile: true,
     hasTouch: true,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const close = async () => {

@@ -8,12 +8,14 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { findChromium } from './chromium.mjs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const pwaDir = path.join(root, 'apps/pwa')
 const apiDir = path.join(root, 'apps/api')
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync']
+const browser = await findChromium()
+// Lighthouse starts the browser itself and needs it in the new headless mode: its own --headless wins over the npm package's.
+const lighthouseFlags = ['--headless=new', ...browser.args.filter((arg) => !arg.startsWith('--headless'))]
 const budget = { firstScreenJsKb: 60, performance: 95, accessibility: 100 }
 const artifacts = path.join(root, 'tests/artifacts/budget')
 
@@ -51,7 +53,7 @@ async function startServer() {
 /** Every script the page loads until the network is idle, with its size gzipped (level 9, as a server would send it). */
 async function firstScreenScripts(url) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-budget-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, headless: true, viewport: { width: 360, height: 740 }, isMobile: true, args: chromeFlags.slice(1) })
+  const context = await chromium.launchPersistentContext(profile, { executablePath: browser.executablePath, headless: true, viewport: { width: 360, height: 740 }, isMobile: true, args: browser.args })
   const page = context.pages()[0] ?? (await context.newPage())
   const scripts = []
   page.on('response', async (response) => {
@@ -80,8 +82,8 @@ function lighthouse(url, name) {
   const report = path.join(artifacts, `lighthouse-${name}.json`)
   execFileSync(
     path.join(root, 'tests/node_modules/.bin/lighthouse'),
-    [url, '--quiet', '--output=json', `--output-path=${report}`, '--only-categories=performance,accessibility', `--chrome-flags=${chromeFlags.join(' ')}`],
-    { env: { ...process.env, CHROME_PATH: chromePath }, stdio: ['ignore', 'ignore', 'inherit'] },
+    [url, '--quiet', '--output=json', `--output-path=${report}`, '--only-categories=performance,accessibility', `--chrome-flags=${lighthouseFlags.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: browser.executablePath }, stdio: ['ignore', 'ignore', 'inherit'] },
   )
   const result = JSON.parse(fs.readFileSync(report, 'utf8'))
   const metric = (id) => result.audits[id].displayValue
@@ -98,7 +100,8 @@ execFileSync(path.join(pwaDir, 'node_modules/.bin/vite'), ['build', '--logLevel'
 const server = await startServer()
 let failures = 0
 // Lighthouse simulates a slow phone by multiplying the CPU time it observes: other work on this machine inflates it.
-console.log(`\nCharge de la machine (1, 5, 15 min) : ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} pour ${os.cpus().length} cœurs`)
+console.log(`\nNavigateur : ${browser.source}`)
+console.log(`Charge de la machine (1, 5, 15 min) : ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} pour ${os.cpus().length} cœurs`)
 try {
   console.log(`\nJavaScript du premier écran (${server.baseUrl}/, gzip -9) :`)
   const scripts = await firstScreenScripts(`${server.baseUrl}/`)

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { listen } from '../fixtures/http-server.ts'
 import { freePort, startServer, waitForOutput } from '../fixtures/server-process.ts'
+import { findChromium } from './chromium.mjs'
 import { serveOtherSite } from './other-site.ts'
 
 const pwaDir = path.resolve(import.meta.dirname, '../../apps/pwa')
@@ -20,8 +21,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-  if (!fs.existsSync(chromium)) throw new Error(`Chromium introuvable (${chromium}) : installez-le avec « apt-get install -y chromium » ou indiquez CHROME_PATH.`)
+  // Found (and unpacked, for the npm one) once here, before the test files ask for it.
+  console.log(`Navigateur des tests : ${(await findChromium()).source}`)
   // Vitest runs with NODE_ENV=test, which would make Vite build a development bundle (no service worker).
   execFileSync(path.join(pwaDir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: pwaDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-e2e-'))

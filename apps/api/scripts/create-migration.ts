@@ -44,8 +44,9 @@ async function withScratchDatabase<T>(provider: DatabaseConfig['provider'], run:
 }
 
 /**
- * SQLite's shadow database replays migrations as multi-statement SQL, which better-sqlite3 refuses
- * in a prepared statement: route such parameterless SQL to executeScript.
+ * SQLite's shadow database replays migrations as multi-statement SQL, which a prepared statement
+ * does not run (better-sqlite3 refuses it, libsql silently runs the first statement only): route such
+ * parameterless SQL to executeScript.
  */
 function scriptFriendly(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const isScript = (query: SqlQuery) => query.args.length === 0 && /;\s*\S/.test(query.sql.trim())

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaLibSql } from '@prisma/adapter-libsql'
 import { PrismaPg } from '@prisma/adapter-pg'
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 import { ConfigError } from '../config-error.ts'
 import type { DatabaseConfig } from './database-config.ts'
@@ -51,7 +51,7 @@ export interface AdapterOptions {
 export function createAdapterFactory(config: DatabaseConfig, options: AdapterOptions = {}) {
   if (config.provider === 'sqlite') {
     ensureSqliteDirectory(config.file)
-    return isolatedSqlite(new PrismaBetterSqlite3({ url: `file:${config.file}` }))
+    return isolatedSqlite(sqliteFactory(config.file))
   }
   const poolSize = options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10)
   return new PrismaPg({
@@ -61,12 +61,39 @@ export function createAdapterFactory(config: DatabaseConfig, options: AdapterOpt
   })
 }
 
+export const sqliteDrivers = ['libsql', 'better-sqlite3'] as const
+export type SqliteDriver = (typeof sqliteDrivers)[number]
+
+/** SQLITE_DRIVER: libsql by default, better-sqlite3 for comparison (`pnpm --filter @mutualis/api bench:driver`). */
+export function sqliteDriver(value = process.env.SQLITE_DRIVER): SqliteDriver {
+  if (!value) return 'libsql'
+  if ((sqliteDrivers as readonly string[]).includes(value)) return value as SqliteDriver
+  throw new ConfigError(`SQLITE_DRIVER=${value} : pilote SQLite inconnu (${sqliteDrivers.join(' ou ')}).`)
+}
+
+// libsql ships prebuilt binaries as npm packages; better-sqlite3 compiles at install (its prebuilt
+// binaries are not on the npm registry), so it is no dependency: it loads only when installed by hand.
+// A variable specifier keeps the type checker from requiring it.
+const betterSqlite3Adapter = '@prisma/adapter-better-sqlite3'
+const betterSqlite3: { PrismaBetterSqlite3: new (options: { url: string }) => SqlMigrationAwareDriverAdapterFactory } | null =
+  sqliteDriver() === 'better-sqlite3'
+    ? await import(betterSqlite3Adapter).catch(() => {
+        throw new ConfigError("SQLITE_DRIVER=better-sqlite3 : installez-le d'abord (pnpm --filter @mutualis/api add @prisma/adapter-better-sqlite3@7.10 better-sqlite3@12 ; il se compile à l'installation).")
+      })
+    : null
+
+function sqliteFactory(file: string): SqlMigrationAwareDriverAdapterFactory {
+  const url = `file:${file}`
+  return betterSqlite3 ? new betterSqlite3.PrismaBetterSqlite3({ url }) : new PrismaLibSql({ url })
+}
+
 /**
- * The embedded database is one connection. The SQLite adapter queues transactions behind each other,
- * but runs any other statement at once on that connection: while a request's transaction waits
- * between two statements, another request's statement would run inside it — reading what is not
- * committed, and writing what its rollback would take away. Here statements outside a transaction
- * wait until no transaction is open or queued. Writes are short, so the wait is too.
+ * The embedded database is written by one process. better-sqlite3's adapter queues transactions
+ * behind each other but runs any other statement at once on the same connection: while a request's
+ * transaction waits between two statements, another request's statement would run inside it —
+ * reading what is not committed, and writing what its rollback would take away. libsql's adapter
+ * happens to hold such statements back; this makes it our guarantee whatever the driver: statements
+ * outside a transaction wait until no transaction is open or queued. Writes are short, so the wait is too.
  */
 function isolatedSqlite<Factory extends SqlDriverAdapterFactory>(factory: Factory): Factory {
   const connect = factory.connect.bind(factory)
