@@ -5,8 +5,8 @@ import type { ActionStatus, Instrument, Openness, OrganisationKind, Participatio
 export const statusLabels: Record<ActionStatus, string> = {
   IMPLEMENTED: 'Mis en œuvre',
   IN_PROGRESS: 'En cours',
-  PLANNED: 'A venir',
-  TO_STUDY: 'A étudier',
+  PLANNED: 'À venir',
+  TO_STUDY: 'À étudier',
   NOT_STARTED: 'Non démarré',
   NO_PROGRESS: "Pas d'avancée",
   ABANDONED: 'Abandonné',

@@ -1,9 +1,10 @@
-const longDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+import { longFrenchDate } from '@mutualis/domain'
+
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' })
 
-/** « 12 mars 2024 » from the API's YYYY-MM-DD. */
+/** « 12 mars 2024 », « 1er avril 2024 » from the API's YYYY-MM-DD. */
 export function formatDate(isoDate: string): string {
-  return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`))
+  return longFrenchDate(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`))
 }
 
 /** « 28 novembre 2026 à 15:20 », in the device's time zone. */
