@@ -1,0 +1,48 @@
+import { For, Show } from 'solid-js'
+import type { OfferMember } from '../lib/offer.queries.ts'
+import { formatDate, plural } from '../lib/format.ts'
+
+const shown = 5
+
+/** « Chenôve — membre depuis le 1er avril 2024 »; a planned member never reads « depuis ». */
+export function memberText(member: OfferMember): string {
+  if (member.state === 'MEMBER') return member.since ? `membre depuis le ${formatDate(member.since)}` : 'membre'
+  return member.stateLabel.charAt(0).toLowerCase() + member.stateLabel.slice(1)
+}
+
+function Member(props: { member: OfferMember }) {
+  return (
+    <li>
+      <strong>{props.member.organisation.name}</strong> — {memberText(props.member)}
+    </li>
+  )
+}
+
+/** Who is in: five names, the others one tap away, and those the source counts without naming. */
+export function MemberList(props: { members: readonly OfferMember[]; unnamed: number | null }) {
+  const members = () => props.members.filter((member) => member.state === 'MEMBER').length
+  const rest = () => props.members.slice(shown)
+  return (
+    <>
+      <p class="meta">
+        {plural(members() + (props.unnamed ?? 0), 'membre', 'membres')}
+      </p>
+      <Show when={props.members.length > 0}>
+        <ul class="member-list">
+          <For each={props.members.slice(0, shown)}>{(member) => <Member member={member} />}</For>
+        </ul>
+      </Show>
+      <Show when={rest().length > 0}>
+        <details class="more">
+          <summary>et {plural(rest().length, 'autre', 'autres')}</summary>
+          <ul class="member-list">
+            <For each={rest()}>{(member) => <Member member={member} />}</For>
+          </ul>
+        </details>
+      </Show>
+      <Show when={props.unnamed}>
+        {(unnamed) => <p>+ {plural(unnamed(), 'membre non nommé', 'membres non nommés')}</p>}
+      </Show>
+    </>
+  )
+}
