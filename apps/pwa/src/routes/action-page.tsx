@@ -93,8 +93,9 @@ export default function ActionPage(props: { id: string }) {
                 fallback={
                   <Show when={!viewer()}>
                     <p>
-                      <a href={`/connexion?retour=${encodeURIComponent(currentLocation().pathname)}`}>Connectez-vous</a> pour ajouter un point
-                      d'avancement.
+                      <a class="button-link" href={`/connexion?retour=${encodeURIComponent(currentLocation().pathname)}`}>
+                        Se connecter pour ajouter un point d'avancement
+                      </a>
                     </p>
                   </Show>
                 }

@@ -46,11 +46,16 @@ export default function SearchPage(props: { query: string }) {
       <Show when={search().length >= 2}>
         <h2>Actions</h2>
         {/* The export takes the same filter as this list (same field names as the GraphQL ActionFilter). */}
-        <p>
-          <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter ces actions (Excel)</a>
-          {' · '}
-          <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">CSV</a>
-        </p>
+        <ul class="link-list link-row">
+          <li>
+            <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter ces actions (Excel)</a>
+          </li>
+          <li>
+            <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">
+              CSV<span class="visually-hidden"> (mêmes actions)</span>
+            </a>
+          </li>
+        </ul>
         <ul class="cards">
           <For each={actionHits()} fallback={<li>Aucune action.</li>}>
             {(action) => (
