@@ -32,10 +32,13 @@ describe('who is in an offer', () => {
 describe('the offer for my commune', () => {
   const join = (overrides: Partial<JoinControls> = {}): JoinControls => ({ allowed: true, waiting: new Set(), request: vi.fn(), ...overrides })
 
-  it('says what it costs the commune and the key behind it, and asks to join through the offer’s first action', () => {
-    const entry = createCommuneOffer({ name: 'Service commun ADS', annualCostLabel: '1 234 € par an', offer: { actions: [{ id: 'action-ads' }, { id: 'action-other' }] } })
+  const action = (id: string, openness: 'OPEN' | 'CLOSED') => ({ id, instrument: 'SERVICE_COMMUN' as const, openness, status: 'IN_PROGRESS' as const, openTo: [] })
+
+  it('says what it costs the commune and the key behind it, and asks to join through the first action the commune may join', () => {
+    const actions = [action('action-closed', 'CLOSED'), action('action-ads', 'OPEN'), action('action-other', 'OPEN')]
+    const entry = createCommuneOffer({ name: 'Service commun ADS', annualCostLabel: '1 234 € par an', offer: { actions } })
     const controls = join()
-    render(() => <OfferForCommune entry={entry} communeName="Chenôve" costKey="50 % population + 50 % acte pondéré" totalCost="120 000 € par an" join={controls} signInHref={null} />)
+    render(() => <OfferForCommune entry={entry} actions={actions} communeInseeCode="21166" communeName="Chenôve" costKey="50 % population + 50 % acte pondéré" totalCost="120 000 € par an" join={controls} signInHref={null} />)
     expect(screen.getByText('Peut rejoindre')).toBeVisible()
     expect(screen.getByText('1 234 € par an')).toBeVisible()
     expect(screen.getByText(/clé de répartition : 50 % population \+ 50 % acte pondéré/)).toBeVisible()
@@ -43,25 +46,31 @@ describe('the offer for my commune', () => {
     expect(controls.request).toHaveBeenCalledWith('action-ads', 'Service commun ADS')
   })
 
+  it('offers no button when no action of the offer takes requests (the API would refuse): « Comment rejoindre » says the way', () => {
+    const entry = createCommuneOffer()
+    render(() => <OfferForCommune entry={entry} actions={[action(entry.offer.actions[0].id, 'CLOSED')]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join()} signInHref={null} />)
+    expect(screen.queryByRole('button')).toBeNull()
+  })
+
   it('reads « Adhésion prévue » for a planned membership, « Adhère depuis le 1er … » for a current one, with no button', () => {
     const planned = createCommuneOffer({ membership: 'MEMBER', membershipLabel: 'Adhésion prévue', state: 'PLANNED', since: '2027-04-01' })
-    const { unmount } = render(() => <OfferForCommune entry={planned} communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join()} signInHref={null} />)
+    const { unmount } = render(() => <OfferForCommune entry={planned} actions={[]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join()} signInHref={null} />)
     expect(screen.getByText('Adhésion prévue')).toBeVisible()
     expect(screen.queryByText(/depuis/i)).toBeNull()
     expect(screen.queryByRole('button')).toBeNull()
     unmount()
     const member = createCommuneOffer({ membership: 'MEMBER', membershipLabel: 'Adhère', state: 'MEMBER', since: '2022-01-01' })
-    render(() => <OfferForCommune entry={member} communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join()} signInHref={null} />)
+    render(() => <OfferForCommune entry={member} actions={[]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join()} signInHref={null} />)
     expect(screen.getByText('Adhère depuis le 1er janvier 2022')).toBeVisible()
   })
 
   it('shows a request waiting on the device instead of a second button, and asks a visitor to sign in', () => {
     const entry = createCommuneOffer()
-    const { unmount } = render(() => <OfferForCommune entry={entry} communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join({ waiting: new Set([entry.offer.actions[0].id]) })} signInHref={null} />)
+    const { unmount } = render(() => <OfferForCommune entry={entry} actions={[action(entry.offer.actions[0].id, 'OPEN')]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join({ waiting: new Set([entry.offer.actions[0].id]) })} signInHref={null} />)
     expect(screen.getByRole('status').textContent).toBe('Demande d’adhésion en attente d’envoi')
     expect(screen.queryByRole('button')).toBeNull()
     unmount()
-    render(() => <OfferForCommune entry={entry} communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join({ allowed: false })} signInHref="/connexion?retour=%2Foffre%2Fx" />)
+    render(() => <OfferForCommune entry={entry} actions={[action(entry.offer.actions[0].id, 'OPEN')]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join({ allowed: false })} signInHref="/connexion?retour=%2Foffre%2Fx" />)
     expect(screen.getByRole('link', { name: 'Se connecter pour demander à rejoindre' }).getAttribute('href')).toBe('/connexion?retour=%2Foffre%2Fx')
   })
 

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js'
 import type { CommuneOffer } from '../lib/commune.queries.ts'
-import type { JoinControls } from '../lib/join-controls.ts'
+import type { OfferAction } from '../lib/offer.queries.ts'
+import { joinActionOf, type JoinControls } from '../lib/join-controls.ts'
 import { formatDate } from '../lib/format.ts'
 
 /** Where the commune stands: « Adhère depuis le 1er avril 2024 », « Adhésion prévue », « Peut rejoindre »… */
@@ -12,13 +13,16 @@ export function situationText(entry: CommuneOffer): string {
 /** The offer as one commune sees it: its situation, its yearly cost and the key behind it, and the request to join. */
 export function OfferForCommune(props: {
   entry: CommuneOffer
+  /** The offer's actions, with what tells whether the commune may ask to join through one. */
+  actions: readonly Pick<OfferAction, 'id' | 'instrument' | 'openness' | 'status' | 'openTo'>[]
+  communeInseeCode: string
   communeName: string
   costKey: string | null
   totalCost: string
   join: JoinControls
   signInHref: string | null
 }) {
-  const action = () => props.entry.offer.actions[0]
+  const action = () => joinActionOf(props.actions, props.communeInseeCode)
   const waiting = () => props.entry.offer.actions.some((candidate) => props.join.waiting.has(candidate.id))
   const mayAsk = () => ['JOINABLE', 'UNDER_STUDY'].includes(props.entry.membership) && !props.entry.pendingRequest && Boolean(action())
   return (

@@ -1,3 +1,4 @@
+import { joinability, type JoinableAction } from '@mutualis/domain'
 import { useOutbox } from './outbox.ts'
 import { mayRequestToJoin, useViewer } from './viewer.ts'
 
@@ -29,4 +30,15 @@ export function useJoinControls(commune: () => { id: string; inseeCode: string }
       if (current) void outbox.requestToJoin(label, { actionId, organisationId: current.id })
     },
   }
+}
+
+/**
+ * The action a request to join an offer goes through: a request is made on an action, and the API
+ * accepts it only on one the commune may join (the domain's joinability), which is not always the
+ * offer's first. None: the offer is joined another way (its « Comment rejoindre »).
+ */
+export function joinActionOf<A extends Omit<JoinableAction, 'openTo'> & { openTo: ReadonlyArray<{ id: string; inseeCode?: string | null }> }>(actions: readonly A[], inseeCode: string): A | undefined {
+  // Organisations are compared by INSEE code: the device sees global ids, which differ by type (see viewer.ts).
+  const listed = (action: A) => action.openTo.map((organisation) => organisation.inseeCode ?? `#${organisation.id}`)
+  return actions.find((action) => joinability(inseeCode, { ...action, openTo: listed(action) }, undefined).ok)
 }

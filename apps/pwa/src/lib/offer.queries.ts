@@ -17,7 +17,7 @@ export const OfferPageQuery = graphql(`
         staff { organisation { id name } modeLabel fte }
         members { organisation { id name } state stateLabel since }
         unnamedMembers
-        actions { id title status statusLabel }
+        actions { id title status statusLabel instrument openness openTo { id inseeCode } }
       }
     }
   }
@@ -42,3 +42,4 @@ type OfferNode = NonNullable<ResultOf<typeof OfferPageQuery>['node']>
 export type OfferDetail = Extract<OfferNode, { name: string; terms: unknown }>
 export type OfferMember = OfferDetail['members'][number]
 export type OfferTerms = OfferDetail['terms']
+export type OfferAction = OfferDetail['actions'][number]

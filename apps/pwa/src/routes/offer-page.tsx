@@ -45,7 +45,7 @@ export default function OfferPage(props: { id: string; inseeCode: string | null 
                 <p>{found.summary}</p>
               </Show>
               <Show when={entry() && commune()} keyed>
-                {(current) => <OfferForCommune entry={entry()!} communeName={current.name} costKey={found.cost.key?.label ?? null} totalCost={found.cost.label} join={join} signInHref={signIn()} />}
+                {(current) => <OfferForCommune entry={entry()!} actions={found.actions} communeInseeCode={current.inseeCode} communeName={current.name} costKey={found.cost.key?.label ?? null} totalCost={found.cost.label} join={join} signInHref={signIn()} />}
               </Show>
               <Show when={refused().length > 0}>
                 <ul class="cards outbox">
