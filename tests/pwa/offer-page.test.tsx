@@ -75,8 +75,8 @@ describe('the offer for my commune', () => {
   })
 
   it('says how renewal and notice work, or that the terms do not say', () => {
-    expect(renewalText({ tacitRenewal: true, noticeMonths: 3 })).toBe('Reconduction tacite, préavis de 3 mois')
-    expect(renewalText({ tacitRenewal: false, noticeMonths: null })).toBe('Reconduction sur décision expresse')
-    expect(renewalText({ tacitRenewal: null, noticeMonths: null })).toBe('Reconduction non précisée')
+    expect(renewalText({ tacitRenewal: true, noticeMonths: 3 })).toBe('Tacite, préavis de 3 mois')
+    expect(renewalText({ tacitRenewal: false, noticeMonths: null })).toBe('Sur décision expresse')
+    expect(renewalText({ tacitRenewal: null, noticeMonths: null })).toBe('Non précisée')
   })
 })

@@ -1,8 +1,7 @@
-import { For, Show } from 'solid-js'
+import { Show } from 'solid-js'
+import { FirstFew } from './first-few.tsx'
 import type { OfferMember } from '../lib/offer.queries.ts'
 import { formatDate, plural } from '../lib/format.ts'
-
-const shown = 5
 
 /** « Chenôve — membre depuis le 1er avril 2024 »; a planned member never reads « depuis ». */
 export function memberText(member: OfferMember): string {
@@ -21,25 +20,14 @@ function Member(props: { member: OfferMember }) {
 /** Who is in: five names, the others one tap away, and those the source counts without naming. */
 export function MemberList(props: { members: readonly OfferMember[]; unnamed: number | null }) {
   const members = () => props.members.filter((member) => member.state === 'MEMBER').length
-  const rest = () => props.members.slice(shown)
   return (
     <>
       <p class="meta">
         {plural(members() + (props.unnamed ?? 0), 'membre', 'membres')}
       </p>
-      <Show when={props.members.length > 0}>
-        <ul class="member-list">
-          <For each={props.members.slice(0, shown)}>{(member) => <Member member={member} />}</For>
-        </ul>
-      </Show>
-      <Show when={rest().length > 0}>
-        <details class="more">
-          <summary>et {plural(rest().length, 'autre', 'autres')}</summary>
-          <ul class="member-list">
-            <For each={rest()}>{(member) => <Member member={member} />}</For>
-          </ul>
-        </details>
-      </Show>
+      <FirstFew items={props.members} class="member-list">
+        {(member) => <Member member={member} />}
+      </FirstFew>
       <Show when={props.unnamed}>
         {(unnamed) => <p>+ {plural(unnamed(), 'membre non nommé', 'membres non nommés')}</p>}
       </Show>

@@ -2,9 +2,9 @@ import { For, Show } from 'solid-js'
 import type { OfferTerms } from '../lib/offer.queries.ts'
 import { formatDate } from '../lib/format.ts'
 
-/** « Reconduction tacite, préavis de 3 mois » and its kin, from what the terms say (or do not). */
+/** « Tacite, préavis de 3 mois » and its kin, from what the terms say (or do not). */
 export function renewalText(terms: Pick<OfferTerms, 'tacitRenewal' | 'noticeMonths'>): string {
-  const renewal = terms.tacitRenewal === null || terms.tacitRenewal === undefined ? 'Reconduction non précisée' : terms.tacitRenewal ? 'Reconduction tacite' : 'Reconduction sur décision expresse'
+  const renewal = terms.tacitRenewal === null || terms.tacitRenewal === undefined ? 'Non précisée' : terms.tacitRenewal ? 'Tacite' : 'Sur décision expresse'
   return terms.noticeMonths ? `${renewal}, préavis de ${terms.noticeMonths} mois` : renewal
 }
 
@@ -17,18 +17,11 @@ export function OfferTermsFacts(props: { terms: OfferTerms }) {
       <dd>{props.terms.startDate ? formatDate(props.terms.startDate) : 'Non renseigné'}</dd>
       <dt>Fin</dt>
       <dd>{props.terms.endDate ? formatDate(props.terms.endDate) : 'Sans terme fixé'}</dd>
-      <Show when={props.terms.renewalDate}>
-        {(date) => (
-          <>
-            <dt>Reconduction</dt>
-            <dd>{formatDate(date())}</dd>
-          </>
-        )}
-      </Show>
-      <dt>Reconduction et préavis</dt>
+      <dt>Reconduction</dt>
       <dd>
+        {props.terms.renewalDate ? `${formatDate(props.terms.renewalDate)} — ` : ''}
         {renewalText(props.terms)}
-        <Show when={notice()}>{(due) => <> (au plus tard le {formatDate(due().date)})</>}</Show>
+        <Show when={notice()}>{(due) => <> (préavis au plus tard le {formatDate(due().date)})</>}</Show>
       </dd>
       <dt>Base légale</dt>
       <dd>{props.terms.legalBasis}</dd>

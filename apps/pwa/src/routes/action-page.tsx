@@ -1,6 +1,7 @@
-import { For, Show, createSignal } from 'solid-js'
+import { Show, createSignal } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
 import { instrumentLabels, opennessLabels, participationStateLabels, roleLabels } from '@mutualis/domain'
+import { FirstFew } from '../components/first-few.tsx'
 import { ProgressForm } from '../components/progress-form.tsx'
 import { ProgressHistory, savingAnnouncement } from '../components/progress-history.tsx'
 import { QueryState } from '../components/query-state.tsx'
@@ -73,17 +74,15 @@ export default function ActionPage(props: { id: string }) {
 
               <h2>Participants</h2>
               <Show when={found.participants.length > 0} fallback={<p>Aucun participant n'est renseigné.</p>}>
-                <ul class="participants">
-                  <For each={found.participants}>
-                    {(participant) => (
-                      <li>
-                        <strong>{participant.organisation.name}</strong> — {roleLabels[participant.role]}
-                        {participant.state === 'MEMBER' ? '' : ` (${participationStateLabels[participant.state]})`}
-                        {participant.since ? `, depuis le ${formatDate(participant.since)}` : ''}
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <FirstFew items={found.participants} class="participants">
+                  {(participant) => (
+                    <li>
+                      <strong>{participant.organisation.name}</strong> — {roleLabels[participant.role]}
+                      {participant.state === 'MEMBER' ? '' : ` (${participationStateLabels[participant.state]})`}
+                      {participant.since && participant.state === 'MEMBER' ? `, depuis le ${formatDate(participant.since)}` : ''}
+                    </li>
+                  )}
+                </FirstFew>
               </Show>
 
               <h2>Points d'avancement</h2>
