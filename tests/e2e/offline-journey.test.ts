@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { phoneDuringTests, screenshot, signIn } from './browser.ts'
+import { screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
 const phone = phoneDuringTests()
@@ -62,7 +63,7 @@ describe('a mayor in a meeting room with poor network', () => {
     expect(tabs.map((tab) => tab.replace(/\s*\d+$/, ''))).toEqual(['Peut rejoindre', 'Adhère déjà', 'À l’étude'])
     expect(await phone.page.getByRole('tabpanel').locator('.offer-line').count()).toBeGreaterThan(0)
     expect(await phone.page.getByRole('tabpanel').locator('.offer-cost').first().textContent()).toMatch(/^(Gratuit|Coût non renseigné|[\d\u202f ]+ € par an|0 € cette année)$/)
-    await screenshot(phone.page, 'journey-1-ma-commune')
+    await screenshotFromTop(phone.page, 'journey-1-ma-commune')
   })
 
   it('remembers the commune on the device', async () => {
@@ -94,7 +95,7 @@ describe('a mayor in a meeting room with poor network', () => {
     expect(await entry(online).count()).toBe(0)
     expect(await phone.page.getByText(/sur l’appareil|il part vers le serveur/).count()).toBe(0)
     expect(await notesOnServer(actionId)).toContain(online)
-    await screenshot(phone.page, 'journey-2-action-en-ligne')
+    await screenshotFromTop(phone.page, 'journey-2-action-en-ligne')
   })
 
   it('records another offline, keeps it through a reload without network, and sends it exactly once on return', async () => {
@@ -106,20 +107,20 @@ describe('a mayor in a meeting room with poor network', () => {
     await entry(offline).getByText(/En attente d.envoi/).waitFor()
     await chip().waitFor()
     expect(await historyEntry(offline).count()).toBe(0)
-    await screenshot(phone.page, 'journey-3-hors-ligne')
+    await screenshotFromTop(phone.page, 'journey-3-hors-ligne')
 
     await phone.page.reload()
     await phone.page.getByRole('heading', { level: 2, name: "Points d'avancement" }).waitFor()
     await entry(offline).getByText(/En attente d.envoi/).waitFor()
     expect(await chip().textContent()).toMatch(/Hors ligne — données du 1?\d/)
-    await screenshot(phone.page, 'journey-4-rechargee-hors-ligne')
+    await screenshotFromTop(phone.page, 'journey-4-rechargee-hors-ligne')
     expect(await notesOnServer(actionId)).not.toContain(offline)
 
     await phone.context.setOffline(false)
     await historyEntry(offline).getByText('Enregistré').waitFor({ timeout: 30_000 })
     await entry(offline).waitFor({ state: 'detached' })
     expect(await historyEntry(offline).count()).toBe(1)
-    await screenshot(phone.page, 'journey-5-de-retour-en-ligne')
+    await screenshotFromTop(phone.page, 'journey-5-de-retour-en-ligne')
 
     // Reloading online flushes the outbox again: still one copy.
     await phone.page.reload()
@@ -135,7 +136,7 @@ describe('a mayor in a meeting room with poor network', () => {
     await phone.page.getByRole('button', { name: 'Demander à rejoindre' }).tap()
     await phone.page.getByRole('status').filter({ hasText: 'Demande d’adhésion en attente d’envoi' }).waitFor()
     await chip().waitFor()
-    await screenshot(phone.page, 'journey-6-adhesion-hors-ligne')
+    await screenshotFromTop(phone.page, 'journey-6-adhesion-hors-ligne')
     await phone.page.getByRole('link', { name: /Compte/ }).tap()
     await phone.page.getByRole('link', { name: /Mes saisies/ }).tap()
     await phone.page.locator('.outbox-entry', { hasText: name }).getByText(/En attente d.envoi/).waitFor()

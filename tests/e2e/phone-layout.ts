@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { screenshot } from './browser.ts'
 
 export interface Layout {
   topBar: number
@@ -39,4 +40,10 @@ export function measureLayout(page: Page): Promise<Layout> {
       smallest,
     }
   })
+}
+
+/** A full-page screenshot taken from the top: scrolled down, the sticky top bar would be drawn mid-page. */
+export async function screenshotFromTop(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await screenshot(page, name)
 }

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { phoneDuringTests, screenshot, signIn } from './browser.ts'
-import { measureLayout } from './phone-layout.ts'
+import { phoneDuringTests, signIn } from './browser.ts'
+import { measureLayout, screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
 const phone = phoneDuringTests()
@@ -95,7 +95,7 @@ describe('every screen on a 360 × 740 phone: slim top bar, no sideways scroll, 
     await chip.waitFor()
     expect(await chip.textContent()).toMatch(/Hors ligne · .+Hors ligne — données du 1?\d/)
     await checkScreen('ma-commune-hors-ligne')
-    await screenshot(phone.page, 'ecran-ma-commune-hors-ligne')
+    await screenshotFromTop(phone.page, 'ecran-ma-commune-hors-ligne')
     await phone.context.setOffline(false)
   })
 })
