@@ -20,7 +20,23 @@ export default function AccountPage() {
   }
   usePageTitle(() => (viewer() ? 'Compte' : 'Connexion'))
   return (
-    <Show when={viewer()} keyed fallback={<LoginPage returnTo="/compte" />}>
+    <Show
+      when={viewer()}
+      keyed
+      fallback={
+        <>
+          <LoginPage returnTo="/compte" />
+          {/* What this device still holds (a session may have expired meanwhile) stays reachable. */}
+          <Show when={outbox.items().length > 0}>
+            <ul class="menu-list">
+              <li>
+                <a href="/saisies">Mes saisies</a>
+              </li>
+            </ul>
+          </Show>
+        </>
+      }
+    >
       {(user) => {
         return (
           <>

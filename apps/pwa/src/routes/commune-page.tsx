@@ -1,4 +1,4 @@
-import { For, Show, createEffect } from 'solid-js'
+import { For, Show, createEffect, createSignal } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
 import { CommuneOffers } from '../components/commune-offers.tsx'
 import { CommunePicker } from '../components/commune-picker.tsx'
@@ -14,7 +14,9 @@ import { useOutbox } from '../lib/outbox.ts'
 
 /** « Ma commune »: pick a commune, then what it can join, is in, and is studying, with its yearly cost. */
 export default function CommunePage(props: { inseeCode?: string }) {
-  const [communes] = createQuery({ query: CommunesQuery })
+  // The list of communes is asked for only when it shows: on a commune's page, once « Changer de commune » opens.
+  const [picking, setPicking] = createSignal(!props.inseeCode)
+  const [communes] = createQuery({ query: CommunesQuery, pause: () => !picking() })
   const [page] = createQuery({
     query: CommunePageQuery,
     variables: () => ({ inseeCode: props.inseeCode ?? '' }),
@@ -65,9 +67,9 @@ export default function CommunePage(props: { inseeCode?: string }) {
                 </Show>
                 <CommuneOffers commune={found} join={join} segment={segment} onSegment={keepSegment} />
                 <ImpactLine impact={found.impact} inseeCode={found.inseeCode} />
-                <details class="change-commune">
+                <details class="change-commune" onToggle={(event) => event.currentTarget.open && setPicking(true)}>
                   <summary>Changer de commune</summary>
-                  {picker()}
+                  <Show when={picking()}>{picker()}</Show>
                 </details>
               </>
             )}
