@@ -21,6 +21,11 @@ describe('who is in an offer', () => {
     expect(screen.getByText('13 membres')).toBeVisible()
   })
 
+  it('says when no member is known, rather than « 0 membre »', () => {
+    render(() => <MemberList members={[]} unnamed={null} />)
+    expect(screen.getByText('Aucun membre renseigné')).toBeVisible()
+  })
+
   it('shows no « et … autres » up to five, and never « depuis » for a planned member', () => {
     render(() => <MemberList members={[createMember({ name: 'Talant', since: '2024-04-01' }), createMember({ name: 'Fénay', state: 'PLANNED', stateLabel: 'Adhésion prévue', since: '2027-01-01' })]} unnamed={null} />)
     expect(screen.queryByText(/autres?$/)).toBeNull()

@@ -23,7 +23,7 @@ export function MemberList(props: { members: readonly OfferMember[]; unnamed: nu
   return (
     <>
       <p class="meta">
-        {plural(members() + (props.unnamed ?? 0), 'membre', 'membres')}
+        {members() + (props.unnamed ?? 0) > 0 ? plural(members() + (props.unnamed ?? 0), 'membre', 'membres') : 'Aucun membre renseigné'}
       </p>
       <FirstFew items={props.members} class="member-list">
         {(member) => <Member member={member} />}
