@@ -17,7 +17,7 @@ const screenTitles: Array<[string, string]> = [
 /** The screen's name in a slim bar, a way back from a detail, and the offline state as a chip. */
 export function TopBar() {
   const path = () => currentLocation().pathname
-  const title = () => screenTitles.find(([prefix]) => path().startsWith(prefix))?.[1] ?? 'Mutualis'
+  const title = () => (path() === '/' ? 'Ma commune' : (screenTitles.find(([prefix]) => path().startsWith(prefix))?.[1] ?? 'Mutualis'))
   const detail = () => ['/offre', '/action'].some((prefix) => path().startsWith(prefix)) || /^\/commune\/[^/]+\/cout$/.test(path())
   return (
     <header class="top-bar">
