@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { phoneDuringTests, screenshot, signIn } from './browser.ts'
+import { phoneDuringTests, signIn } from './browser.ts'
+import { screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
 const phone = phoneDuringTests()
@@ -32,37 +33,59 @@ describe('every screen, scanned with axe on a phone', () => {
   for (const [name, path, ready] of screens) {
     it(`« ${name} » has no serious or critical violation`, async () => {
       await visit(path, ready)
-      await screenshot(phone.page, `ecran-${name}`)
+      await screenshotFromTop(phone.page, `ecran-${name}`)
       expect(await seriousViolations()).toEqual([])
     })
   }
 
-  it('« ma commune » of Chenôve, signed in as its mayor, has none', async () => {
+  it('« ma commune » of Chenôve, signed in as its mayor, has none, in each segment', async () => {
     await signIn(phone.page, baseUrl, 'maire.chenove@demo.mutualis.fr')
     await visit('/commune/21166', heading('Chenôve'))
-    await phone.page.getByRole('button', { name: /Demander à rejoindre/ }).first().waitFor()
-    await screenshot(phone.page, 'ecran-ma-commune-chenove')
+    await phone.page.getByRole('tabpanel').locator('.offer-line').first().waitFor()
+    await screenshotFromTop(phone.page, 'ecran-ma-commune-chenove')
+    expect(await seriousViolations()).toEqual([])
+    await phone.page.getByRole('tab', { name: /Adhère déjà/ }).click()
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('« coût annuel » of Chenôve has none', async () => {
+    await phone.page.getByRole('link', { name: /Coût annuel connu/ }).click()
+    await heading(/Chenôve y consacre/)(phone.page)
+    await screenshotFromTop(phone.page, 'ecran-cout-annuel')
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it('« offre » with the commune’s cost, its terms and members has none', async () => {
+    await visit('/commune/21166?vue=adhere', heading('Chenôve'))
+    await phone.page.getByRole('tabpanel').locator('.offer-line').first().click()
+    await phone.page.getByRole('heading', { level: 2, name: 'Pour Chenôve' }).waitFor()
+    await phone.page.getByRole('heading', { level: 2, name: 'Qui en fait partie' }).waitFor()
+    await screenshotFromTop(phone.page, 'ecran-offre')
     expect(await seriousViolations()).toEqual([])
   })
 
   it('« action » with its update form has none, nor when a field is refused', async () => {
-    await phone.page.locator('#participe .card-title').first().click()
+    await phone.page.locator('a.offer-line[href^="/action/"]').first().click()
     await phone.page.getByRole('heading', { level: 2, name: "Ajouter un point d'avancement" }).waitFor()
-    await screenshot(phone.page, 'ecran-action')
+    await screenshotFromTop(phone.page, 'ecran-action')
     expect(await seriousViolations()).toEqual([])
     await phone.page.getByRole('button', { name: "Enregistrer le point d'avancement" }).click()
     await phone.page.getByText('Ce champ est obligatoire.').waitFor()
     expect(await seriousViolations()).toEqual([])
   })
 
-  it('« mes saisies » and the offline banner have none', async () => {
+  it('« compte », « mes saisies » and the offline chip have none', async () => {
     await phone.context.setOffline(true)
     await phone.page.getByLabel(/^Point d'avancement/).fill('Saisie pour le contrôle d’accessibilité')
     await phone.page.getByRole('button', { name: "Enregistrer le point d'avancement" }).click()
-    await phone.page.getByText(/Hors ligne — données du/).waitFor()
+    await phone.page.locator('.top-bar .offline-chip').waitFor()
+    await phone.page.getByRole('link', { name: /Compte/ }).click()
+    await heading('Compte')(phone.page)
+    await screenshotFromTop(phone.page, 'ecran-compte')
+    expect(await seriousViolations()).toEqual([])
     await phone.page.getByRole('link', { name: /Mes saisies/ }).click()
     await heading('Mes saisies')(phone.page)
-    await screenshot(phone.page, 'ecran-mes-saisies-hors-ligne')
+    await screenshotFromTop(phone.page, 'ecran-mes-saisies-hors-ligne')
     expect(await seriousViolations()).toEqual([])
     await phone.context.setOffline(false)
   })

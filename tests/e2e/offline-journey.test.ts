@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { phoneDuringTests, screenshot, signIn } from './browser.ts'
+import { screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
 const phone = phoneDuringTests()
@@ -26,11 +27,30 @@ async function addProgress(note: string) {
 }
 
 const entry = (note: string) => phone.page.locator('.outbox-entry', { hasText: note })
+const historyEntry = (note: string) => phone.page.locator('.timeline li', { hasText: note })
+const chip = () => phone.page.locator('.top-bar .offline-chip')
+
+/** Opens, from « Ma commune », the first offer of « Peut rejoindre » the commune may still ask to join; returns its name. */
+async function openJoinableOffer(skip: string[] = []): Promise<string> {
+  const lines = phone.page.getByRole('tabpanel').locator('.offer-line')
+  const count = await lines.count()
+  for (let index = 0; index < count; index++) {
+    const name = (await lines.nth(index).locator('.offer-name').textContent())!.trim()
+    if (skip.includes(name) || (await lines.nth(index).locator('.offer-note').count()) > 0) continue
+    await lines.nth(index).tap()
+    await phone.page.getByRole('heading', { level: 2, name: 'Pour Chenôve' }).waitFor()
+    if (await phone.page.getByRole('button', { name: 'Demander à rejoindre' }).isVisible()) return name
+    await phone.page.goBack()
+    await phone.page.getByRole('tab', { name: /Peut rejoindre/ }).waitFor()
+  }
+  throw new Error('no offer Chenôve can ask to join')
+}
 
 describe('a mayor in a meeting room with poor network', () => {
   let actionId = ''
+  let askedOnline = ''
 
-  it('signs in, finds « chenove » in two taps and sees the three sections', async () => {
+  it('signs in, finds « chenove » in two taps and sees, first, what Chenôve can join', async () => {
     await signIn(phone.page, baseUrl, 'maire.chenove@demo.mutualis.fr')
     await phone.page.goto(`${baseUrl}/`)
     await phone.page.getByLabel('Rechercher votre commune').tap()
@@ -39,12 +59,11 @@ describe('a mayor in a meeting room with poor network', () => {
 
     await expect.poll(() => phone.page.url()).toBe(`${baseUrl}/commune/21166`)
     await phone.page.getByRole('heading', { level: 1, name: 'Chenôve' }).waitFor()
-    for (const section of ['Services que Chenôve peut rejoindre', 'Services auxquels Chenôve participe', "Ouverture à l'étude"]) {
-      expect(await phone.page.getByRole('heading', { level: 2, name: section }).isVisible()).toBe(true)
-    }
-    expect(await phone.page.locator('#peut-rejoindre').getByText('Comment rejoindre :').count()).toBeGreaterThan(0)
-    expect(await phone.page.getByRole('button', { name: /Demander à rejoindre/ }).count()).toBeGreaterThan(0)
-    await screenshot(phone.page, 'journey-1-ma-commune')
+    const tabs = await phone.page.getByRole('tab').allTextContents()
+    expect(tabs.map((tab) => tab.replace(/\s*\d+$/, ''))).toEqual(['Peut rejoindre', 'Adhère déjà', 'À l’étude'])
+    expect(await phone.page.getByRole('tabpanel').locator('.offer-line').count()).toBeGreaterThan(0)
+    expect(await phone.page.getByRole('tabpanel').locator('.offer-cost').first().textContent()).toMatch(/^(Gratuit|Coût non renseigné|[\d\u202f ]+ € par an|0 € cette année)$/)
+    await screenshotFromTop(phone.page, 'journey-1-ma-commune')
   })
 
   it('remembers the commune on the device', async () => {
@@ -52,26 +71,31 @@ describe('a mayor in a meeting room with poor network', () => {
     await expect.poll(() => phone.page.url()).toBe(`${baseUrl}/commune/21166`)
   })
 
-  it('asks to join an open service, and sees the request under review', async () => {
-    const card = phone.page.locator('#peut-rejoindre li').filter({ has: phone.page.getByRole('button', { name: /Demander à rejoindre/ }) }).first()
-    const title = (await card.locator('.card-title').textContent())!.trim()
-    await card.getByRole('button', { name: /Demander à rejoindre/ }).tap()
-    await phone.page.locator('#peut-rejoindre li', { hasText: title }).getByText('Demande d’adhésion en cours d’examen').waitFor()
-    await phone.page.getByText('Vos demandes d\'adhésion').waitFor()
+  it('opens an offer it can join, asks to join, and sees the request under review', async () => {
+    askedOnline = await openJoinableOffer()
+    await phone.page.getByRole('button', { name: 'Demander à rejoindre' }).tap()
+    await phone.page.getByText('Demande d’adhésion en cours d’examen').waitFor()
+    await phone.page.getByRole('button', { name: 'Retour' }).tap()
+    await phone.page.getByRole('tabpanel').locator('.offer-line', { hasText: askedOnline }).getByText('Demande d’adhésion en cours d’examen').waitFor()
   })
 
-  it('records a progress update on an action Chenôve takes part in', async () => {
-    await phone.page.locator('#participe .card-title').first().tap()
+  it('records a progress update on an action Chenôve takes part in: « Enregistré » once, in the history', async () => {
+    await phone.page.getByRole('tab', { name: /Adhère déjà/ }).tap()
+    await phone.page.getByRole('tabpanel').locator('.offer-line').first().tap()
+    await phone.page.getByRole('heading', { level: 2, name: 'Actions du schéma' }).waitFor()
+    await phone.page.locator('a.offer-line[href^="/action/"]').first().tap()
     await phone.page.getByRole('heading', { level: 2, name: "Ajouter un point d'avancement" }).waitFor()
     actionId = decodeURIComponent(new URL(phone.page.url()).pathname.split('/').pop()!)
     expect(await phone.page.getByLabel('Date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
 
     const online = `En ligne ${randomUUID()}`
     await addProgress(online)
-    await entry(online).getByText('Enregistré').waitFor()
-    await phone.page.locator('.timeline', { hasText: online }).waitFor()
+    await historyEntry(online).getByText('Enregistré').waitFor()
+    expect(await phone.page.getByText('Enregistré', { exact: true }).count()).toBe(1)
+    expect(await entry(online).count()).toBe(0)
+    expect(await phone.page.getByText(/sur l’appareil|il part vers le serveur/).count()).toBe(0)
     expect(await notesOnServer(actionId)).toContain(online)
-    await screenshot(phone.page, 'journey-2-action-en-ligne')
+    await screenshotFromTop(phone.page, 'journey-2-action-en-ligne')
   })
 
   it('records another offline, keeps it through a reload without network, and sends it exactly once on return', async () => {
@@ -80,25 +104,47 @@ describe('a mayor in a meeting room with poor network', () => {
     await phone.context.setOffline(true)
     const offline = `Hors ligne ${randomUUID()}`
     await addProgress(offline)
-    await entry(offline).getByText('En attente').waitFor()
-    await phone.page.getByText(/Hors ligne — données du/).waitFor()
-    await screenshot(phone.page, 'journey-3-hors-ligne')
+    await entry(offline).getByText(/En attente d.envoi/).waitFor()
+    await chip().waitFor()
+    expect(await historyEntry(offline).count()).toBe(0)
+    await screenshotFromTop(phone.page, 'journey-3-hors-ligne')
 
     await phone.page.reload()
     await phone.page.getByRole('heading', { level: 2, name: "Points d'avancement" }).waitFor()
-    await entry(offline).getByText('En attente').waitFor()
-    expect(await phone.page.getByText(/Hors ligne — données du \d/).isVisible()).toBe(true)
-    await screenshot(phone.page, 'journey-4-rechargee-hors-ligne')
+    await entry(offline).getByText(/En attente d.envoi/).waitFor()
+    expect(await chip().textContent()).toMatch(/Hors ligne — données du 1?\d/)
+    await screenshotFromTop(phone.page, 'journey-4-rechargee-hors-ligne')
     expect(await notesOnServer(actionId)).not.toContain(offline)
 
     await phone.context.setOffline(false)
-    await entry(offline).getByText('Enregistré').waitFor({ timeout: 30_000 })
-    await phone.page.locator('.timeline', { hasText: offline }).waitFor()
-    await screenshot(phone.page, 'journey-5-de-retour-en-ligne')
+    await historyEntry(offline).getByText('Enregistré').waitFor({ timeout: 30_000 })
+    await entry(offline).waitFor({ state: 'detached' })
+    expect(await historyEntry(offline).count()).toBe(1)
+    await screenshotFromTop(phone.page, 'journey-5-de-retour-en-ligne')
 
     // Reloading online flushes the outbox again: still one copy.
     await phone.page.reload()
-    await phone.page.locator('.timeline', { hasText: offline }).waitFor()
+    await historyEntry(offline).waitFor()
     expect((await notesOnServer(actionId)).filter((text) => text === offline)).toHaveLength(1)
+  })
+
+  it('asks to join another offer offline from its page: kept in the outbox, sent once the network returns', async () => {
+    await phone.page.goto(`${baseUrl}/commune/21166?vue=peut-rejoindre`)
+    await phone.page.getByRole('heading', { level: 1, name: 'Chenôve' }).waitFor()
+    const name = await openJoinableOffer([askedOnline])
+    await phone.context.setOffline(true)
+    await phone.page.getByRole('button', { name: 'Demander à rejoindre' }).tap()
+    await phone.page.getByRole('status').filter({ hasText: 'Demande d’adhésion en attente d’envoi' }).waitFor()
+    await chip().waitFor()
+    await screenshotFromTop(phone.page, 'journey-6-adhesion-hors-ligne')
+    await phone.page.getByRole('link', { name: /Compte/ }).tap()
+    await phone.page.getByRole('link', { name: /Mes saisies/ }).tap()
+    await phone.page.locator('.outbox-entry', { hasText: name }).getByText(/En attente d.envoi/).waitFor()
+
+    await phone.context.setOffline(false)
+    await phone.page.locator('.outbox-entry', { hasText: name }).getByText('Enregistré').waitFor({ timeout: 30_000 })
+    await phone.page.goBack()
+    await phone.page.goBack()
+    await phone.page.getByText('Demande d’adhésion en cours d’examen').waitFor()
   })
 })

@@ -1,40 +1,58 @@
-import type { CommuneDetail, JoinOpportunity, Participation } from '../../apps/pwa/src/lib/commune.queries.ts'
+import type { CommuneDetail, CommuneOffer } from '../../apps/pwa/src/lib/commune.queries.ts'
+import type { OfferMember } from '../../apps/pwa/src/lib/offer.queries.ts'
 import type { OutboxItem } from '../../apps/pwa/src/lib/outbox.rules.ts'
 
 let sequence = 0
 const nextId = (prefix: string) => `${prefix}-${++sequence}`
 
-export function createParticipation(overrides: Partial<Participation> & { title?: string } = {}): Participation {
-  const { title, ...rest } = overrides
-  return {
-    role: 'MEMBER',
-    state: 'MEMBER',
-    since: '2019-01-01',
-    action: { id: nextId('action'), title: title ?? 'Service commun Informatique', instrument: 'SERVICE_COMMUN', status: 'IMPLEMENTED', statusLabel: 'Mis en œuvre' },
-    ...rest,
-  }
+const domains = {
+  achats: { id: 'domain-achats', name: 'Achats publics', position: 2 },
+  rh: { id: 'domain-rh', name: 'Ressources humaines', position: 1 },
 }
 
-export function createOpportunity(overrides: Partial<JoinOpportunity> & { title?: string } = {}): JoinOpportunity {
-  const { title, ...rest } = overrides
+/** An offer as a commune sees it; by default one it can join, free of charge. */
+export function createCommuneOffer(
+  overrides: Partial<Omit<CommuneOffer, 'offer'>> & { name?: string; domain?: keyof typeof domains | null; offer?: Partial<CommuneOffer['offer']> } = {},
+): CommuneOffer {
+  const { name, domain = 'achats', offer, ...rest } = overrides
   return {
-    openness: 'OPEN',
-    howToJoin: 'Adhésion au groupement de commandes par délibération.',
+    membership: 'JOINABLE',
+    membershipLabel: 'Peut rejoindre',
+    state: null,
+    since: null,
     pendingRequest: false,
-    action: {
-      id: nextId('action'),
-      title: title ?? 'Groupement de commandes Électricité',
-      instrument: 'GROUPEMENT_DE_COMMANDES',
+    howToJoin: 'Délibération du conseil municipal, puis signature de la convention.',
+    annualCostLabel: 'Gratuit',
+    staffFte: 0,
+    ...rest,
+    offer: {
+      id: nextId('offer'),
+      name: name ?? 'Groupement de commandes Électricité',
+      kind: 'GROUPEMENT_DE_COMMANDES',
+      kindLabel: 'Groupement de commandes',
       status: 'IN_PROGRESS',
       statusLabel: 'En cours',
-      domain: { id: 'domain-1', name: 'Achats publics' },
+      domain: domain ? domains[domain] : null,
+      actions: [{ id: nextId('action') }],
+      ...offer,
     },
-    ...rest,
   }
 }
 
 export function createCommune(overrides: Partial<CommuneDetail> = {}): CommuneDetail {
-  return { id: nextId('commune'), inseeCode: '21166', name: 'Chenôve', participations: [], joinable: [], ...overrides }
+  return {
+    id: nextId('commune'),
+    inseeCode: '21166',
+    name: 'Chenôve',
+    offers: [],
+    impact: { year: 2026, annualCost: 0, unknownCostOffers: 0, staffFte: 0, byOffer: [] },
+    ...overrides,
+  }
+}
+
+export function createMember(overrides: Partial<OfferMember> & { name?: string } = {}): OfferMember {
+  const { name, ...rest } = overrides
+  return { organisation: { id: nextId('organisation'), name: name ?? 'Talant' }, state: 'MEMBER', stateLabel: 'Membre', since: '2022-01-01', ...rest }
 }
 
 export function createProgressItem(overrides: Partial<Extract<OutboxItem, { kind: 'progress' }>> = {}): OutboxItem {

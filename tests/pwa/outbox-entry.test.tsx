@@ -8,9 +8,9 @@ afterEach(cleanup)
 const outbox = () => ({ resendOverCurrent: vi.fn(async () => {}), dismiss: vi.fn(async () => {}) })
 
 describe('what the user sees of a submission kept on the device', () => {
-  it('shows a waiting update as « En attente », with what was typed, and nothing to click', () => {
+  it('shows a waiting update as « En attente d’envoi », with what was typed, and nothing to click', () => {
     render(() => <ul><OutboxEntry item={createProgressItem({ input: { actionId: 'a', status: 'IN_PROGRESS', note: 'Convention signée', date: '2026-11-27', meeting: 'Copil', clientMutationId: 'x', expectedVersion: 1 } })} outbox={outbox()} /></ul>)
-    expect(screen.getByText('En attente')).toBeVisible()
+    expect(screen.getByText('En attente d’envoi')).toBeVisible()
     expect(screen.getByRole('listitem').textContent).toContain('27 novembre 2026 · Copil — Convention signée')
     expect(screen.queryByRole('button')).toBeNull()
   })

@@ -31,7 +31,14 @@ describe('« Ajouter un point d’avancement »', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1))
     expect(onSave).toHaveBeenCalledWith({ status: 'IMPLEMENTED', note: 'Convention signée par les deux parties.', date: '2026-11-27', meeting: 'Comité de pilotage' })
     await waitFor(() => expect(field(/^point d'avancement/i).value).toBe(''))
-    expect(screen.getByRole('status').textContent).toMatch(/enregistré sur l’appareil/)
+    // What became of it shows in the history; the form only relays it to screen readers.
+    expect(screen.getByRole('status').textContent).toBe('')
+  })
+
+  it('says to screen readers what the page says of the point just saved, and nothing about the device', () => {
+    render(() => <ProgressForm currentStatus="IN_PROGRESS" onSave={() => {}} today={today} announcement="Point d’avancement enregistré." />)
+    expect(screen.getByRole('status').textContent).toBe('Point d’avancement enregistré.')
+    expect(document.body.textContent).not.toMatch(/sur l’appareil/)
   })
 
   it('refuses an empty note, says why next to the field, and moves focus there', async () => {

@@ -1,8 +1,8 @@
 import { Match, Suspense, Switch, createEffect, lazy, on, onCleanup, onMount, type JSX } from 'solid-js'
 import { cacheReady, ClientProvider } from './lib/query.ts'
 import type { Client } from '@urql/core'
-import { OfflineBanner } from './components/offline-banner.tsx'
-import { SiteHeader } from './components/site-header.tsx'
+import { TabBar } from './components/tab-bar.tsx'
+import { TopBar } from './components/top-bar.tsx'
 import { UpdatePrompt } from './components/update-prompt.tsx'
 import { createOutbox, OutboxContext } from './lib/outbox.ts'
 import type { OutboxStore } from './lib/outbox-store.ts'
@@ -19,6 +19,9 @@ const SearchPage = lazy(() => import('./routes/search-page.tsx'))
 const DashboardPage = lazy(() => import('./routes/dashboard-page.tsx'))
 const LoginPage = lazy(() => import('./routes/login-page.tsx'))
 const OutboxPage = lazy(() => import('./routes/outbox-page.tsx'))
+const AccountPage = lazy(() => import('./routes/account-page.tsx'))
+const OfferPage = lazy(() => import('./routes/offer-page.tsx'))
+const ImpactPage = lazy(() => import('./routes/impact-page.tsx'))
 
 function Screens() {
   const path = () => currentLocation().pathname
@@ -31,6 +34,12 @@ function Screens() {
       </Match>
       <Match when={param('/commune/:inseeCode')()} keyed>
         {(params) => <CommunePage inseeCode={params.inseeCode} />}
+      </Match>
+      <Match when={param('/commune/:inseeCode/cout')()} keyed>
+        {(params) => <ImpactPage inseeCode={params.inseeCode} />}
+      </Match>
+      <Match when={param('/offre/:id')()} keyed>
+        {(params) => <OfferPage id={params.id} inseeCode={query('commune') ?? rememberedCommune()} />}
       </Match>
       <Match when={param('/action/:id')()} keyed>
         {(params) => <ActionPage id={params.id} />}
@@ -46,6 +55,9 @@ function Screens() {
       </Match>
       <Match when={path() === '/saisies'}>
         <OutboxPage />
+      </Match>
+      <Match when={path() === '/compte'}>
+        <AccountPage />
       </Match>
     </Switch>
   )
@@ -98,14 +110,14 @@ export function App(props: { client: Client; outboxStore: OutboxStore }) {
         <a href="#contenu" class="skip-link">
           Aller au contenu
         </a>
-        <SiteHeader />
-        <OfflineBanner />
+        <TopBar />
         <UpdatePrompt />
         <main id="contenu" tabindex="-1" ref={main}>
           <Suspense fallback={<p role="status">Chargement…</p>}>
             <Screens />
           </Suspense>
         </main>
+        <TabBar />
       </Services>
     </ClientProvider>
   )

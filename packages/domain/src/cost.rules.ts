@@ -2,6 +2,10 @@
 // Amounts are whole euro cents, so that the shares of an offer add up to its amount exactly.
 import { z } from 'zod'
 
+// Kept here for the callers of this module; they live apart so a screen can show amounts without zod.
+import { euroAmount } from './money.ts'
+export { costLabel, euroAmount } from './money.ts'
+
 export const costBases = ['FIXED', 'POPULATION', 'USAGE', 'AGENT_TIME'] as const
 export type CostBasis = (typeof costBases)[number]
 
@@ -175,24 +179,6 @@ export function costIfJoined(offer: CostedOffer, members: readonly CostedMember[
   const payers = [...members.filter((member) => paysIn(member, year) && member.id !== newcomer.id), newcomer]
   const split = splitCost(offer.annualCostCents, offer.costKey, payers)
   return split.ok ? split.shares.get(newcomer.id)! : null
-}
-
-/**
- * A yearly cost as people read it: « 12 345 € par an », « Gratuit » (only for an offer that is
- * free: a member paying nothing this year of a paying offer reads « 0 € cette année »), or
- * « Coût non renseigné ».
- */
-export function costLabel(cents: number | null, free: boolean): string {
-  if (free) return 'Gratuit'
-  if (cents === null) return 'Coût non renseigné'
-  if (cents === 0) return '0 € cette année'
-  return `${euroAmount(cents)} par an`
-}
-
-/** « 12 345 € », « 12 345,50 € »: an amount in cents as French text. */
-export function euroAmount(cents: number): string {
-  const euros = cents / 100
-  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
 }
 
 /**

@@ -5,7 +5,7 @@ import type { OutboxItem } from '../lib/outbox.rules.ts'
 import { StatusBadge } from './status-badge.tsx'
 
 const stateLabels: Record<OutboxItem['state'], string> = {
-  pending: 'En attente',
+  pending: 'En attente d’envoi',
   accepted: 'Enregistré',
   conflict: 'Conflit à résoudre',
   rejected: 'Refusé',

@@ -4,20 +4,21 @@ import { statusOrder } from '../lib/dashboard.rules.ts'
 import { todayIso } from '../lib/format.ts'
 import { checkProgressDraft, type ProgressDraft } from '../lib/progress-form.rules.ts'
 
-/** « Ajouter un point d'avancement »: status, note, date (today by default) and meeting. */
-export function ProgressForm(props: { currentStatus: ActionStatus; onSave: (draft: ProgressDraft) => Promise<void> | void; today?: () => Date }) {
+/**
+ * « Ajouter un point d'avancement »: status, note, date (today by default) and meeting. What became
+ * of a saved point shows in the history; `announcement` says it to screen readers.
+ */
+export function ProgressForm(props: { currentStatus: ActionStatus; onSave: (draft: ProgressDraft) => Promise<unknown> | void; today?: () => Date; announcement?: string }) {
   const now = () => props.today?.() ?? new Date()
   const [status, setStatus] = createSignal<ActionStatus>(props.currentStatus)
   const [note, setNote] = createSignal('')
   const [date, setDate] = createSignal(todayIso(now()))
   const [meeting, setMeeting] = createSignal('')
   const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [saved, setSaved] = createSignal(false)
   let form!: HTMLFormElement
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
-    setSaved(false)
     const draft = { status: status(), note: note(), date: date(), meeting: meeting() }
     const failures = checkProgressDraft(draft, now())
     setErrors(Object.fromEntries(failures.map((failure) => [failure.field, failure.reason])))
@@ -28,7 +29,6 @@ export function ProgressForm(props: { currentStatus: ActionStatus; onSave: (draf
     await props.onSave(draft)
     setNote('')
     setMeeting('')
-    setSaved(true)
   }
 
   const errorOf = (field: string) => errors()[field]
@@ -86,8 +86,8 @@ export function ProgressForm(props: { currentStatus: ActionStatus; onSave: (draf
       <button type="submit" class="button">
         Enregistrer le point d'avancement
       </button>
-      <p role="status" class="hint">
-        {saved() ? 'Point d’avancement enregistré sur l’appareil ; il part vers le serveur dès que le réseau le permet.' : ''}
+      <p role="status" class="visually-hidden">
+        {props.announcement ?? ''}
       </p>
     </form>
   )

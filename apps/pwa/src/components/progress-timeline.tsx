@@ -3,8 +3,8 @@ import type { ProgressUpdate } from '../lib/action.queries.ts'
 import { formatDate } from '../lib/format.ts'
 import { StatusBadge } from './status-badge.tsx'
 
-/** The points d'avancement of an action, most recent first. */
-export function ProgressTimeline(props: { updates: readonly ProgressUpdate[] }) {
+/** The points d'avancement of an action, most recent first; those just saved from this device say so. */
+export function ProgressTimeline(props: { updates: readonly ProgressUpdate[]; justSaved?: (update: ProgressUpdate) => boolean }) {
   const newestFirst = () => [...props.updates].reverse()
   return (
     <Show when={props.updates.length > 0} fallback={<p>Aucun point d'avancement n'a encore été enregistré.</p>}>
@@ -19,6 +19,10 @@ export function ProgressTimeline(props: { updates: readonly ProgressUpdate[] }) 
               </p>
               <p>
                 <StatusBadge status={update.statusAfter} />
+                <Show when={props.justSaved?.(update)}>
+                  {' '}
+                  <span class="saved-tag">Enregistré</span>
+                </Show>
               </p>
               <p class="note">{update.text}</p>
             </li>

@@ -6,29 +6,53 @@ export const CommunesQuery = graphql(`
   }
 `)
 
-export const CommunePageQuery = graphql(`
+// The commune's side of an offer. The offer page selects the same fields, so it opens offline
+// from what « Ma commune » stored.
+export const CommuneOfferFields = graphql(`
+  fragment CommuneOfferFields on CommuneOffer {
+    membership
+    membershipLabel
+    state
+    since
+    pendingRequest
+    howToJoin
+    annualCostLabel
+    staffFte
+    offer {
+      id
+      name
+      kind
+      kindLabel
+      status
+      statusLabel
+      domain { id name position }
+      actions { id }
+    }
+  }
+`)
+
+export const CommunePageQuery = graphql(
+  `
   query CommunePage($inseeCode: String!) {
     commune(inseeCode: $inseeCode) {
       id
       inseeCode
       name
-      participations {
-        role
-        state
-        since
-        action { id title instrument status statusLabel }
-      }
-      joinable {
-        openness
-        howToJoin
-        pendingRequest
-        action { id title instrument status statusLabel domain { id name } }
+      offers { ...CommuneOfferFields }
+      impact {
+        year
+        annualCost
+        unknownCostOffers
+        staffFte
+        byOffer { annualCost staffFte offer { id name } }
       }
     }
   }
-`)
+`,
+  [CommuneOfferFields],
+)
 
 export type CommuneSummary = ResultOf<typeof CommunesQuery>['communes'][number]
 export type CommuneDetail = NonNullable<ResultOf<typeof CommunePageQuery>['commune']>
-export type Participation = CommuneDetail['participations'][number]
-export type JoinOpportunity = CommuneDetail['joinable'][number]
+export type CommuneOffer = ResultOf<typeof CommuneOfferFields>
+export type CommuneImpact = CommuneDetail['impact']

@@ -1,14 +1,32 @@
-const longDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' })
+import { euroAmount, longFrenchDate } from '@mutualis/domain'
 
-/** « 12 mars 2024 » from the API's YYYY-MM-DD. */
+const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' })
+const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short' })
+
+/** « 12 mars 2024 », « 1er avril 2024 » from the API's YYYY-MM-DD. */
 export function formatDate(isoDate: string): string {
-  return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`))
+  return longFrenchDate(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`))
 }
 
 /** « 28 novembre 2026 à 15:20 », in the device's time zone. */
 export function formatDateTime(date: Date): string {
-  return dateTime.format(date)
+  const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()))
+  return `${longFrenchDate(day)} à ${time.format(date)}`
+}
+
+/** « 15:20 » for a moment of today, « 28 nov. » before: what fits in a chip. */
+export function formatShortMoment(date: Date, now = new Date()): string {
+  return date.toDateString() === now.toDateString() ? time.format(date) : dayMonth.format(date)
+}
+
+/** « 0,5 ETP »: full-time equivalents. */
+export function formatFte(fte: number): string {
+  return `${fte.toLocaleString('fr-FR', { maximumFractionDigits: 2 })} ETP`
+}
+
+/** « 12 345 € » from euros. */
+export function formatEuros(euros: number): string {
+  return euroAmount(Math.round(euros * 100))
 }
 
 /** Today on the device, as YYYY-MM-DD (not UTC: a meeting at 00:30 belongs to the local day). */

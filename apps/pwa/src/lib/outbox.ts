@@ -3,6 +3,8 @@ import type { OutboxStore } from './outbox-store.ts'
 import { expectedVersionFor, newClientMutationId, outcomeOf, sendOrder, type Outcome, type OutboxItem } from './outbox.rules.ts'
 import type { RecordProgressInput, RequestToJoinInput } from './outbox.queries.ts'
 
+const quietMs = 1500
+
 export type Send = (item: OutboxItem) => Promise<Parameters<typeof outcomeOf>[0]>
 
 export type NewProgress = Omit<RecordProgressInput, 'clientMutationId' | 'expectedVersion'> & { seenVersion: number }
@@ -13,6 +15,11 @@ export type NewProgress = Omit<RecordProgressInput, 'clientMutationId' | 'expect
  */
 export function createOutbox(store: OutboxStore, send: Send) {
   const [items, setItems] = createSignal<OutboxItem[]>([])
+  // The submission just handed to the server: screens do not call it « en attente » during the
+  // moment its answer takes, so a point saved online reads « Enregistré » once and nothing else.
+  const [sendingNow, setSendingNow] = createSignal<string | null>(null)
+  const [savedNow, setSavedNow] = createSignal<ReadonlySet<string>>(new Set())
+  const settle = (id: string) => setSendingNow((current) => (current === id ? null : current))
   let flushing: Promise<void> | null = null
   let queued: Promise<void> | null = null
 
@@ -33,10 +40,13 @@ export function createOutbox(store: OutboxStore, send: Send) {
       }
       if (outcome.kind === 'retry') {
         if (outcome.message !== item.message) await save({ ...item, message: outcome.message })
+        settle(item.id)
         // Later items of the same action depend on this one; the next flush starts again from it.
         return
       }
       await save({ ...item, state: outcome.state, message: outcome.message, current: outcome.current })
+      if (outcome.state === 'accepted') setSavedNow((ids) => new Set([...ids, item.id]))
+      settle(item.id)
     }
   }
 
@@ -60,6 +70,8 @@ export function createOutbox(store: OutboxStore, send: Send) {
 
   async function add(item: Omit<OutboxItem, 'id' | 'createdAt' | 'state'> & { id?: string }) {
     const saved = { ...item, id: item.id ?? newClientMutationId(), createdAt: new Date().toISOString(), state: 'pending' } as OutboxItem
+    setSendingNow(saved.id)
+    setTimeout(() => settle(saved.id), quietMs)
     await save(saved)
     void flush()
     return saved
@@ -67,6 +79,10 @@ export function createOutbox(store: OutboxStore, send: Send) {
 
   return {
     items,
+    /** The id of a submission whose first send is under way, for its first moments only. */
+    sendingNow,
+    /** Submissions the server accepted since the app opened. */
+    savedNow,
     load: reload,
     flush,
     recordProgress: (label: string, progress: NewProgress) => {

@@ -3,17 +3,21 @@ import { createSignal } from 'solid-js'
 // A hand router: five screens do not need a library, and the first screen stays small.
 const [location, setLocation] = createSignal(readLocation())
 
+// How many screens of this app lie behind the current one: a « back » button only when there is one.
 function readLocation() {
-  return { pathname: window.location.pathname, search: window.location.search }
+  const depth = (history.state as { depth?: number } | null)?.depth ?? 0
+  return { pathname: window.location.pathname, search: window.location.search, depth }
 }
 
 window.addEventListener('popstate', () => setLocation(readLocation()))
 
 export const currentLocation = location
+export const canGoBack = () => location().depth > 0
 
 export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (options.replace) history.replaceState(null, '', to)
-  else history.pushState(null, '', to)
+  const depth = location().depth
+  if (options.replace) history.replaceState({ depth }, '', to)
+  else history.pushState({ depth: depth + 1 }, '', to)
   setLocation(readLocation())
   window.scrollTo(0, 0)
 }

@@ -1,9 +1,9 @@
-import { For, Show } from 'solid-js'
+import { Show, createSignal } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
 import { instrumentLabels, opennessLabels, participationStateLabels, roleLabels } from '@mutualis/domain'
-import { OutboxEntry } from '../components/outbox-entry.tsx'
+import { FirstFew } from '../components/first-few.tsx'
 import { ProgressForm } from '../components/progress-form.tsx'
-import { ProgressTimeline } from '../components/progress-timeline.tsx'
+import { ProgressHistory, savingAnnouncement } from '../components/progress-history.tsx'
 import { QueryState } from '../components/query-state.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { ActionPageQuery, type ActionDetail } from '../lib/action.queries.ts'
@@ -23,6 +23,8 @@ export default function ActionPage(props: { id: string }) {
   const outbox = useOutbox()
   const { viewer } = useViewer()
   const mine = () => outbox.items().filter((item) => item.kind === 'progress' && item.input.actionId === props.id)
+  const [lastSaved, setLastSaved] = createSignal<string>()
+  const announcement = () => savingAnnouncement(mine().find((item) => item.id === lastSaved()), outbox.sendingNow())
   usePageTitle(() => action()?.title ?? 'Action')
   return (
     <QueryState result={result}>
@@ -72,41 +74,36 @@ export default function ActionPage(props: { id: string }) {
 
               <h2>Participants</h2>
               <Show when={found.participants.length > 0} fallback={<p>Aucun participant n'est renseigné.</p>}>
-                <ul class="participants">
-                  <For each={found.participants}>
-                    {(participant) => (
-                      <li>
-                        <strong>{participant.organisation.name}</strong> — {roleLabels[participant.role]}
-                        {participant.state === 'MEMBER' ? '' : ` (${participationStateLabels[participant.state]})`}
-                        {participant.since ? `, depuis le ${formatDate(participant.since)}` : ''}
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <FirstFew items={found.participants} class="participants">
+                  {(participant) => (
+                    <li>
+                      <strong>{participant.organisation.name}</strong> — {roleLabels[participant.role]}
+                      {participant.state === 'MEMBER' ? '' : ` (${participationStateLabels[participant.state]})`}
+                      {participant.since && participant.state === 'MEMBER' ? `, depuis le ${formatDate(participant.since)}` : ''}
+                    </li>
+                  )}
+                </FirstFew>
               </Show>
 
               <h2>Points d'avancement</h2>
-              <Show when={mine().length > 0}>
-                <ul class="cards outbox" aria-label="Saisies de cet appareil">
-                  <For each={mine()}>{(item) => <OutboxEntry item={item} outbox={outbox} />}</For>
-                </ul>
-              </Show>
-              <ProgressTimeline updates={found.progressUpdates} />
+              <ProgressHistory updates={found.progressUpdates} items={mine()} outbox={outbox} />
               <Show
                 when={mayRecordProgress(viewer(), found.participants)}
                 fallback={
                   <Show when={!viewer()}>
                     <p>
-                      <a href={`/connexion?retour=${encodeURIComponent(currentLocation().pathname)}`}>Connectez-vous</a> pour ajouter un point
-                      d'avancement.
+                      <a class="button-link" href={`/connexion?retour=${encodeURIComponent(currentLocation().pathname)}`}>
+                        Se connecter pour ajouter un point d'avancement
+                      </a>
                     </p>
                   </Show>
                 }
               >
                 <ProgressForm
                   currentStatus={found.status}
+                  announcement={announcement()}
                   onSave={async (draft) => {
-                    await outbox.recordProgress(found.title, {
+                    const saved = await outbox.recordProgress(found.title, {
                       actionId: found.id,
                       status: draft.status,
                       note: draft.note.trim(),
@@ -114,6 +111,7 @@ export default function ActionPage(props: { id: string }) {
                       meeting: draft.meeting.trim() || null,
                       seenVersion: found.version,
                     })
+                    setLastSaved(saved.id)
                   }}
                 />
               </Show>

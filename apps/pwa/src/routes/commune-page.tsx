@@ -1,19 +1,22 @@
-import { For, Show, createEffect } from 'solid-js'
+import { For, Show, createEffect, createSignal } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
+import { CommuneOffers } from '../components/commune-offers.tsx'
 import { CommunePicker } from '../components/commune-picker.tsx'
-import { CommuneSections } from '../components/commune-sections.tsx'
+import { ImpactLine } from '../components/impact-line.tsx'
 import { OutboxEntry } from '../components/outbox-entry.tsx'
 import { QueryState } from '../components/query-state.tsx'
 import { CommunePageQuery, CommunesQuery } from '../lib/commune.queries.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 import { rememberCommune } from '../lib/remembered-commune.ts'
-import { navigate } from '../lib/router.ts'
+import { currentLocation, navigate } from '../lib/router.ts'
 import { useJoinControls } from '../lib/join-controls.ts'
 import { useOutbox } from '../lib/outbox.ts'
 
-/** « Ma commune »: pick a commune, then what it shares, can join, and what is being studied. */
+/** « Ma commune »: pick a commune, then what it can join, is in, and is studying, with its yearly cost. */
 export default function CommunePage(props: { inseeCode?: string }) {
-  const [communes] = createQuery({ query: CommunesQuery })
+  // The list of communes is asked for only when it shows: on a commune's page, once « Changer de commune » opens.
+  const [picking, setPicking] = createSignal(!props.inseeCode)
+  const [communes] = createQuery({ query: CommunesQuery, pause: () => !picking() })
   const [page] = createQuery({
     query: CommunePageQuery,
     variables: () => ({ inseeCode: props.inseeCode ?? '' }),
@@ -22,8 +25,11 @@ export default function CommunePage(props: { inseeCode?: string }) {
   const commune = () => (props.inseeCode ? (page.data?.commune ?? undefined) : undefined)
   const join = useJoinControls(commune)
   const outbox = useOutbox()
-  // Answers to this commune's requests made on the device: accepted, refused, to resolve.
-  const answered = () => outbox.items().filter((item) => item.kind === 'join' && item.state !== 'pending' && item.input.organisationId === commune()?.id)
+  // Requests the server refused or wants decided: accepted ones show on their offer as « en cours d’examen ».
+  const answered = () => outbox.items().filter((item) => item.kind === 'join' && (item.state === 'rejected' || item.state === 'conflict') && item.input.organisationId === commune()?.id)
+  // The chosen segment lives in the address, so « back » from an offer returns to it.
+  const segment = new URLSearchParams(currentLocation().search).get('vue')
+  const keepSegment = (chosen: string) => history.replaceState(history.state, '', `${currentLocation().pathname}?vue=${chosen}`)
   usePageTitle(() => commune()?.name ?? 'Ma commune')
   createEffect(() => {
     const chosen = commune()
@@ -42,7 +48,7 @@ export default function CommunePage(props: { inseeCode?: string }) {
       fallback={
         <>
           <h1>Ma commune</h1>
-          <p>Choisissez votre commune pour voir les services qu'elle partage et ceux qu'elle peut rejoindre.</p>
+          <p>Choisissez votre commune pour voir ce qu'elle peut rejoindre, ce à quoi elle adhère et ce qu'il lui en coûte.</p>
           {picker()}
         </>
       }
@@ -53,17 +59,18 @@ export default function CommunePage(props: { inseeCode?: string }) {
             {(found) => (
               <>
                 <h1>{found.name}</h1>
-                <details class="change-commune">
-                  <summary>Changer de commune</summary>
-                  {picker()}
-                </details>
                 <Show when={answered().length > 0}>
                   <h2>Vos demandes d'adhésion</h2>
                   <ul class="cards outbox">
                     <For each={answered()}>{(item) => <OutboxEntry item={item} outbox={outbox} showLabel />}</For>
                   </ul>
                 </Show>
-                <CommuneSections commune={found} join={join} />
+                <CommuneOffers commune={found} join={join} segment={segment} onSegment={keepSegment} />
+                <ImpactLine impact={found.impact} inseeCode={found.inseeCode} />
+                <details class="change-commune" onToggle={(event) => event.currentTarget.open && setPicking(true)}>
+                  <summary>Changer de commune</summary>
+                  <Show when={picking()}>{picker()}</Show>
+                </details>
               </>
             )}
           </Show>

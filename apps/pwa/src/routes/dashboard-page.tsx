@@ -16,13 +16,17 @@ export default function DashboardPage() {
     <>
       <h1>Tableau de bord</h1>
       {/* Served by the API, not the app: a new tab and a download keep the router out of the way. */}
-      <p>
-        <a href="/rapport" target="_blank" rel="noopener">Rapport d’avancement annuel (à imprimer ou en Word)</a>
-        {' · '}
-        <a href="/export/actions.xlsx" download="">Actions (Excel)</a>
-        {' · '}
-        <a href="/export/matrix.xlsx" download="">Matrice des adhésions (Excel)</a>
-      </p>
+      <ul class="link-list">
+        <li>
+          <a href="/rapport" target="_blank" rel="noopener">Rapport d’avancement annuel (à imprimer ou en Word)</a>
+        </li>
+        <li>
+          <a href="/export/actions.xlsx" download="">Actions (Excel)</a>
+        </li>
+        <li>
+          <a href="/export/matrix.xlsx" download="">Matrice des adhésions (Excel)</a>
+        </li>
+      </ul>
       <QueryState result={result}>{(data) => <Dashboard data={data} />}</QueryState>
     </>
   )

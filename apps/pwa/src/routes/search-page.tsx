@@ -44,11 +44,16 @@ export default function SearchPage(props: { query: string }) {
                 </For>
               </ul>
               {/* The export takes the same filter as the actions found here (the GraphQL ActionFilter's search). */}
-              <p>
-                <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter les actions trouvées (Excel)</a>
-                {' · '}
-                <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">CSV</a>
-              </p>
+              <ul class="link-list link-row">
+                <li>
+                  <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter les actions trouvées (Excel)</a>
+                </li>
+                <li>
+                  <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">
+                    CSV<span class="visually-hidden"> (mêmes actions)</span>
+                  </a>
+                </li>
+              </ul>
             </>
           )}
         </QueryState>
