@@ -7,12 +7,17 @@ import { seedTerritory } from './seed/seed-territory.ts'
 import { demoPassword, ensureDemoAccounts } from './seed/demo-accounts.ts'
 
 /**
- * Domains recorded before their name was searchable get their accent-free form, which SQL alone
- * cannot compute (a migration leaves it empty). Nothing to do on every later start.
+ * Domains and offers written by a migration get their accent-free search text, which SQL alone
+ * cannot compute the way searchText() does (the migrations leave it empty). Nothing to do on
+ * every later start.
  */
-async function backfillSearchText() {
-  const domains = await db.domain.findMany({ where: { searchText: '' }, select: { id: true, name: true } })
+export async function backfillSearchText() {
+  const [domains, offers] = await Promise.all([
+    db.domain.findMany({ where: { searchText: '' }, select: { id: true, name: true } }),
+    db.offer.findMany({ where: { searchText: '' }, select: { id: true, name: true, summary: true } }),
+  ])
   for (const domain of domains) await db.domain.update({ where: { id: domain.id }, data: { searchText: searchText(domain.name) } })
+  for (const offer of offers) await db.offer.update({ where: { id: offer.id }, data: { searchText: searchText(offer.name, offer.summary) } })
 }
 
 /** Brings the database up to date and, when it holds no territory yet, loads Dijon Métropole's schéma. */

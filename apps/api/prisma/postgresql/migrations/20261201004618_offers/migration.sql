@@ -92,20 +92,20 @@ CREATE TABLE "_OfferListed" (
 -- keep resolving through the deprecated SharedService and JointContract types).
 ALTER TABLE "Action" ADD COLUMN "offerId" TEXT;
 INSERT INTO "Offer" ("id", "territoryId", "key", "name", "searchText", "kind", "providerId", "eligibility", "startDate", "archivedAt", "updatedAt")
-SELECT s."id", s."territoryId", s."key", s."name", lower(s."name"), 'SERVICE_COMMUN',
+SELECT s."id", s."territoryId", s."key", s."name", '', 'SERVICE_COMMUN',
        (SELECT o."id" FROM "Organisation" o WHERE o."territoryId" = s."territoryId" AND o."kind" = 'EPCI' ORDER BY o."key" LIMIT 1),
        'CLOSED', s."createdOn", s."archivedAt", s."updatedAt"
 FROM "SharedService" s;
 INSERT INTO "Offer" ("id", "territoryId", "key", "name", "searchText", "kind", "providerId", "eligibility", "startDate", "endDate", "renewalDate", "archivedAt", "updatedAt")
-SELECT c."id", c."territoryId", c."key", c."subject", lower(c."subject"), c."procedure"::text::"OfferKind",
+SELECT c."id", c."territoryId", c."key", c."subject", '', c."procedure"::text::"OfferKind",
        (SELECT o."id" FROM "Organisation" o WHERE o."territoryId" = c."territoryId" AND o."kind" = 'EPCI' ORDER BY o."key" LIMIT 1),
        'CLOSED', c."startDate", c."endDate", c."renewalDate", c."archivedAt", c."updatedAt"
 FROM "JointContract" c;
 UPDATE "Action" SET "offerId" = COALESCE("sharedServiceId", "jointContractId");
 
 -- What the services were open to, from their actions (the join rule of the previous schema: an
--- action not closed, not abandoned, not archived, and open to every commune unless it lists some), and
--- names searchable without accents as searchText() writes them.
+-- action not closed, not abandoned, not archived, and open to every commune unless it lists some).
+-- Their search text is left empty here: the server writes it at start (searchText() of packages/domain).
 UPDATE "Offer" SET
   "eligibility" = (CASE
     WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL
@@ -113,8 +113,7 @@ UPDATE "Offer" SET
     WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL) THEN 'LISTED'
     ELSE 'CLOSED' END)::"Eligibility",
   "openingStudied" = EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'UNDER_STUDY' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'OPEN' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL),
-  "searchText" = replace(replace(replace(translate(lower("name"), 'àâäçéèêëîïôöùûüÿ', 'aaaceeeeiioouuuy'), 'œ', 'oe'), 'æ', 'ae'), '’', '''');
+    AND NOT EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'OPEN' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL);
 INSERT INTO "_OfferListed" ("A", "B")
 SELECT DISTINCT a."offerId", t."B" FROM "Action" a JOIN "_ActionOpenTo" t ON t."A" = a."id" JOIN "Offer" o ON o."id" = a."offerId"
 WHERE o."eligibility" = 'LISTED' AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL;

@@ -76,12 +76,12 @@ CREATE TABLE "_OfferListed" (
 -- Today's services communs and joint contracts become offers with the same ids (their global ids
 -- keep resolving through the deprecated SharedService and JointContract types).
 INSERT INTO "Offer" ("id", "territoryId", "key", "name", "searchText", "kind", "providerId", "eligibility", "startDate", "archivedAt", "updatedAt")
-SELECT s."id", s."territoryId", s."key", s."name", lower(s."name"), 'SERVICE_COMMUN',
+SELECT s."id", s."territoryId", s."key", s."name", '', 'SERVICE_COMMUN',
        (SELECT o."id" FROM "Organisation" o WHERE o."territoryId" = s."territoryId" AND o."kind" = 'EPCI' ORDER BY o."key" LIMIT 1),
        'CLOSED', s."createdOn", s."archivedAt", s."updatedAt"
 FROM "SharedService" s;
 INSERT INTO "Offer" ("id", "territoryId", "key", "name", "searchText", "kind", "providerId", "eligibility", "startDate", "endDate", "renewalDate", "archivedAt", "updatedAt")
-SELECT c."id", c."territoryId", c."key", c."subject", lower(c."subject"), c."procedure",
+SELECT c."id", c."territoryId", c."key", c."subject", '', c."procedure",
        (SELECT o."id" FROM "Organisation" o WHERE o."territoryId" = c."territoryId" AND o."kind" = 'EPCI' ORDER BY o."key" LIMIT 1),
        'CLOSED', c."startDate", c."endDate", c."renewalDate", c."archivedAt", c."updatedAt"
 FROM "JointContract" c;
@@ -125,8 +125,8 @@ PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
 -- What the services were open to, from their actions (the join rule of the previous schema: an
--- action not closed, not abandoned, not archived, and open to every commune unless it lists some), and
--- names searchable without accents as searchText() writes them (SQLite's lower() folds ASCII only).
+-- action not closed, not abandoned, not archived, and open to every commune unless it lists some).
+-- Their search text is left empty here: the server writes it at start (searchText() of packages/domain).
 UPDATE "Offer" SET
   "eligibility" = CASE
     WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL
@@ -134,8 +134,7 @@ UPDATE "Offer" SET
     WHEN EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL) THEN 'LISTED'
     ELSE 'CLOSED' END,
   "openingStudied" = EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'UNDER_STUDY' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'OPEN' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL),
-  "searchText" = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(lower("name"), 'À', 'a'), 'Â', 'a'), 'Ä', 'a'), 'Ç', 'c'), 'É', 'e'), 'È', 'e'), 'Ê', 'e'), 'Ë', 'e'), 'Î', 'i'), 'Ï', 'i'), 'Ô', 'o'), 'Ö', 'o'), 'Ù', 'u'), 'Û', 'u'), 'Ü', 'u'), 'Ÿ', 'y'), 'Œ', 'oe'), 'Æ', 'ae'), 'à', 'a'), 'â', 'a'), 'ä', 'a'), 'ç', 'c'), 'é', 'e'), 'è', 'e'), 'ê', 'e'), 'ë', 'e'), 'î', 'i'), 'ï', 'i'), 'ô', 'o'), 'ö', 'o'), 'ù', 'u'), 'û', 'u'), 'ü', 'u'), 'ÿ', 'y'), 'œ', 'oe'), 'æ', 'ae'), '’', '''');
+    AND NOT EXISTS (SELECT 1 FROM "Action" a WHERE a."offerId" = "Offer"."id" AND a."openness" = 'OPEN' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL);
 INSERT INTO "_OfferListed" ("A", "B")
 SELECT DISTINCT a."offerId", t."B" FROM "Action" a JOIN "_ActionOpenTo" t ON t."A" = a."id" JOIN "Offer" o ON o."id" = a."offerId"
 WHERE o."eligibility" = 'LISTED' AND a."openness" <> 'CLOSED' AND a."status" <> 'ABANDONED' AND a."archivedAt" IS NULL;
