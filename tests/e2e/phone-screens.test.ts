@@ -23,7 +23,7 @@ describe('every screen on a 360 × 740 phone: slim top bar, no sideways scroll, 
   const anonymous: Array<[string, string, (page: Page) => Promise<unknown>]> = [
     ['connexion', '/connexion', heading('Connexion')],
     ['ma-commune-choix', '/', heading('Ma commune')],
-    ['recherche', '/recherche?q=achat', (p) => p.getByText(/^[1-9]\d* actions?, /).waitFor()],
+    ['recherche', '/recherche?q=achat', (p) => p.getByText(/^[1-9]\d* résultats?, les noms d’abord/).waitFor()],
     ['tableau-de-bord', '/tableau-de-bord', (p) => p.getByRole('heading', { level: 2, name: 'Communes et services communs' }).waitFor()],
   ]
   for (const [name, path, ready] of anonymous) {

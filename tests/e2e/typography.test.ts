@@ -22,7 +22,7 @@ describe('French typography on every screen', () => {
       ...(await mistakesOn('/recherche?q=restauration', /résultats?, les noms d’abord/)),
       ...(await mistakesOn('/tableau-de-bord', 'Communes et services communs')),
       ...(await mistakesOn('/commune/21166', 'Chenôve')),
-      ...(await mistakesOn('/rapport', /Point d.avancement/)),
+      ...(await mistakesOn('/rapport', 'Synthèse')),
     ]
     expect(found).toEqual([])
   })
