@@ -33,7 +33,7 @@ const previousRows = `
     ('p1', 'epci', 'a-open', 'PILOT', 'MEMBER', CURRENT_TIMESTAMP), ('p2', 'a', 'a-open', 'MEMBER', 'MEMBER', CURRENT_TIMESTAMP), ('p3', 'b', 'a-closed', 'MEMBER', 'MEMBER', CURRENT_TIMESTAMP);
 `
 
-describe.skipIf(process.env.TEST_DATABASE === 'postgresql')('the offers migration', () => {
+describe('the offers migration (SQLite files, whatever database the suite runs on)', () => {
   let db: Awaited<ReturnType<typeof migratedDatabase>>
   beforeAll(async () => {
     db = await migratedDatabase(previousRows)
