@@ -35,7 +35,7 @@ export function MembershipMatrix(props: { services: ReadonlyArray<{ id: string; 
         <span aria-hidden="true">…</span> demande en cours · <span aria-hidden="true">+</span> peut rejoindre ·{' '}
         <span aria-hidden="true">?</span> ouverture à l’étude · <span aria-hidden="true">↩</span> ancien membre
       </p>
-      <div class="table-scroll" role="region" aria-label="Matrice des adhésions, défilement horizontal" tabindex="0">
+      <div class="table-scroll matrix-scroll" role="region" aria-label="Matrice des adhésions, défilement dans les deux sens" tabindex="0">
         <table class="matrix">
           <caption class="visually-hidden">Adhésion des communes aux services communs</caption>
           <thead>
