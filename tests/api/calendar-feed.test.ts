@@ -120,6 +120,10 @@ describe('/calendrier.ics', () => {
     const malformed = await feed('24210O410')
     expect(malformed.status).toBe(400)
     expect(await malformed.text()).toMatch(/SIREN « 24210O410 » invalide : neuf chiffres attendus/)
+    // A long or unprintable value is not quoted back.
+    const long = await feed('x'.repeat(5000))
+    expect(long.status).toBe(400)
+    expect(await long.text()).toBe('SIREN invalide : neuf chiffres attendus, par exemple 242100410.\n')
     const unknown = await feed('999999999')
     expect(unknown.status).toBe(404)
     expect(await unknown.text()).toMatch(/Aucun territoire de SIREN 999999999/)

@@ -4,6 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { as, createAccount, signIn } from '../fixtures/accounts.ts'
 import { query } from '../fixtures/graphql.ts'
+import { createOtherTerritory } from '../fixtures/territories.ts'
 import { impactRows } from '@mutualis/api/export/export-offers.ts'
 
 // Defects found reviewing the offers: each test failed before its fix.
@@ -57,5 +58,28 @@ describe('a former member’s impact', () => {
     const line = (state: string | null) => ({ state, annualCost: 100, staffFte: 0, offer: { name: 'Service', kindLabel: 'Service commun' } })
     const rows = impactRows({ name: 'Fontaine-lès-Dijon', inseeCode: '21278', population: 9000, impact: { year: 2025, byOffer: [line('MEMBER'), line('PLANNED'), line('FORMER')], ifJoined: [line(null)] } })
     expect(rows.map((row) => row[5])).toEqual(['Membre', 'Membre', 'Ancien membre', 'Peut rejoindre'])
+  })
+})
+
+describe('after the review', () => {
+  it('refuses a membership change on an archived offer, an amount finer than a cent, and says « élément » for another territory', async () => {
+    const admin = as(await signIn((await createAccount('ADMIN')).email))
+    const save = (input: Record<string, unknown>) =>
+      admin<any>('mutation ($input: OfferInput!) { saveOffer(input: $input) { __typename ... on Offer { id } ... on ValidationError { field message } } }', { input })
+    const cents = await save({ name: 'Offre au millième', kind: 'ENTENTE', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 0.001 })
+    expect(cents.data.saveOffer).toMatchObject({ __typename: 'ValidationError', field: 'annualAmount', message: 'Le montant annuel se donne au centime près (deux décimales au plus).' })
+
+    const offer = (await save({ name: 'Offre bientôt archivée', kind: 'ENTENTE', eligibility: 'ALL_COMMUNES' })).data.saveOffer
+    await admin('mutation ($id: ID!) { archiveOffer(id: $id) { __typename } }', { id: offer.id })
+    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21166' } })
+    const member = await admin<any>('mutation ($input: OfferMemberInput!) { setOfferMember(input: $input) { __typename ... on ValidationError { message } } }', {
+      input: { offerId: offer.id, organisationId: encodeGlobalID('Commune', commune.id), state: 'MEMBER' },
+    })
+    expect(member.data.setOfferMember).toEqual({ __typename: 'ValidationError', message: 'Cette offre est archivée : ses adhésions ne changent plus.' })
+
+    const { territory: other } = await createOtherTerritory()
+    const elsewhere = as(await signIn((await createAccount('ADMIN', [], { territorySiren: other.siren })).email))
+    const refused = await elsewhere<any>('mutation ($id: ID!) { archiveOffer(id: $id) { __typename } }', { id: offer.id })
+    expect(refused.errors?.[0]).toMatchObject({ message: 'Cet élément relève d’un autre territoire.', extensions: { code: 'FORBIDDEN' } })
   })
 })

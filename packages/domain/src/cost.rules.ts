@@ -192,6 +192,8 @@ export function annualAmountCheck(amount: number): { ok: true } | { ok: false; r
   if (!Number.isFinite(amount) || amount < 0 || amount > maxAnnualAmountEuros) {
     return { ok: false, reason: `Le montant annuel doit être compris entre 0 et ${euroAmount(maxAnnualAmountEuros * 100)}.` }
   }
+  // Amounts are kept in whole cents: a fraction of a cent would be rounded away without a word.
+  if (Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) return { ok: false, reason: 'Le montant annuel se donne au centime près (deux décimales au plus).' }
   return { ok: true }
 }
 

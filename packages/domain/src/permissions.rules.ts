@@ -14,7 +14,7 @@ export interface ActionScope {
 export type Permission = { ok: true } | { ok: false; reason: string }
 
 const allowed: Permission = { ok: true }
-const otherTerritory: Permission = { ok: false, reason: 'Cette action relève d’un autre territoire.' }
+const otherTerritory: Permission = { ok: false, reason: 'Cet élément relève d’un autre territoire.' }
 
 /** Admins record progress on any action of their territory; editors on those their organisation takes part in. */
 export function canRecordProgress(actor: Actor, action: ActionScope): Permission {

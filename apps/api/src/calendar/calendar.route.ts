@@ -9,7 +9,9 @@ import { calendarOf, loadCalendarOffers } from './offer-calendar.ts'
 function sirenOf(asked: string | null): string {
   if (asked === null || asked.trim() === '') throw new HttpError(400, 'Précisez le territoire : /calendrier.ics?territoire=<SIREN de l’EPCI>.')
   const siren = asked.replace(/\s/g, '')
-  if (!/^\d{9}$/.test(siren)) throw new HttpError(400, `SIREN « ${asked} » invalide : neuf chiffres attendus, par exemple 242100410.`)
+  // What was sent is quoted back only when short and printable: a reply never carries someone else's payload.
+  const quoted = asked.length <= 40 && !/[\u0000-\u001f]/.test(asked) ? ` « ${asked} »` : ''
+  if (!/^\d{9}$/.test(siren)) throw new HttpError(400, `SIREN${quoted} invalide : neuf chiffres attendus, par exemple 242100410.`)
   return siren
 }
 

@@ -186,6 +186,7 @@ export async function setOfferMember(viewer: SignedInViewer, offerId: string, or
   if (!offer) throw new NotFoundError('Offre introuvable.')
   if (!organisation) throw new NotFoundError('Organisation introuvable.')
   administer(viewer, offer.territoryId)
+  if (offer.archivedAt) throw new ValidationError('Cette offre est archivée : ses adhésions ne changent plus.', 'offerId')
   if (organisation.territoryId !== offer.territoryId) throw new ValidationError('Cette organisation ne relève pas du territoire de l’offre.', 'organisationId')
   const key = { offerId_organisationId: { offerId, organisationId } }
   const before = await db.offerMember.findUnique({ where: key })
