@@ -1,6 +1,7 @@
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
+import { requestLimits } from '../request-limits.ts'
 import { db } from '../db.ts'
 import { joinOpportunitiesOf } from '../mutualisation/join-opportunities.service.ts'
 import { territoryArgs, territoryWhere } from './territory.ts'
@@ -17,7 +18,12 @@ export const Commune = builder.prismaNode('Organisation', {
     name: t.exposeString('name'),
     population: t.exposeInt('population', { nullable: true }),
     territory: t.relation('territory'),
-    participations: t.relation('participations', { query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: { action: { position: 'asc' } } }) }),
+    participations: t.relation('participations', {
+      // One row per action the body takes part in: the EPCI itself takes part in most of its schéma, so
+      // this list is counted as long as a territory's list, not as an ordinary nested one.
+      complexity: { field: 1, multiplier: requestLimits.territoryListSize },
+      query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: { action: { position: 'asc' } } }),
+    }),
     joinable: t.field({
       type: [JoinOpportunity],
       description: 'What the commune can join: open actions, or actions whose opening is studied, it is not yet a member of.',
