@@ -34,7 +34,7 @@ export const spacingRules: SpacingRule[] = [
   },
   {
     mistake: 'espace fine insécable attendue avant « ; ? ! »',
-    // « ?! », « ? » » and « ?) » end a sentence too; « != » and « ?? » are code and stay.
+    // « ?! », « ? » » and « ?) » end a sentence too; « != » is code and stays.
     fix: (prose) => prose.replace(new RegExp(`(?:${spaces}+|(?<=${wordEnd}))(?=[;?!](?:[\\s?!»)\\]”…]|$))`, 'gu'), narrowNoBreakSpace),
   },
   {
