@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { dueKindLabels, offerDueDates, type OfferKind } from '@mutualis/domain'
+import { dueKindLabels, frenchText, offerDueDates, type OfferKind } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { as, createAccount, signIn } from '../fixtures/accounts.ts'
@@ -68,7 +68,7 @@ describe('/calendrier.ics', () => {
     expect(response.headers.get('content-disposition')).toBe(`inline; filename="mutualis-${dijon.siren}.ics"`)
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/)
     const { calendar, events } = await eventsOf(response)
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Mutualis — ${dijon.name} : échéances`)
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Mutualis — ${dijon.name}\u00A0: échéances`)
     expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Paris')
     const ours = events.filter((e) => offers.some((offer) => e.uid.startsWith(`${offer.id}-`)))
     const expected = offers.flatMap((offer) => offerDueDates(offer).map((due) => ({ uid: `${offer.id}-${due.kind}@mutualis`, date: iso(due.date), kind: due.kind, name: offer.name })))
@@ -80,12 +80,12 @@ describe('/calendrier.ics', () => {
       expect(found[0].date, due.uid).toBe(due.date)
       expect(found[0].allDay, due.uid).toBe(true)
       expect(found[0].summary, due.uid).toMatch(new RegExp(`^${dueKindLabels[due.kind]} — `))
-      expect(found[0].summary, due.uid).toContain(due.name)
+      expect(found[0].summary, due.uid).toContain(frenchText(due.name))
     }
     const byUid = new Map(ours.map((e) => [e.uid, e]))
     expect(byUid.get(`${offers[0].id}-NOTICE@mutualis`)).toMatchObject({ date: '2031-10-01', summary: 'Date limite de préavis — Service commun de la commande publique (reconduction le 1er janvier 2032)' })
     expect(byUid.get(`${offers[0].id}-RENEWAL@mutualis`)).toMatchObject({ date: '2032-01-01', summary: 'Reconduction — Service commun de la commande publique' })
-    expect(byUid.get(`${offers[1].id}-NOTICE@mutualis`)).toMatchObject({ date: '2030-12-30', summary: 'Date limite de préavis — Groupement de commandes « énergie, gaz ; électricité » (fin le 30 juin 2031)' })
+    expect(byUid.get(`${offers[1].id}-NOTICE@mutualis`)).toMatchObject({ date: '2030-12-30', summary: 'Date limite de préavis — Groupement de commandes «\u00A0énergie, gaz\u202F; électricité\u00A0» (fin le 30 juin 2031)' })
   })
 
   it('leaves out archived offers, dates older than a year and other territories’ offers', async () => {

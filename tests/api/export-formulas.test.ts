@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { encodeGlobalID } from '@pothos/plugin-relay'
+import { frenchText } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { toCsv } from '@mutualis/api/export/csv.ts'
 import { toXlsx } from '@mutualis/api/export/xlsx.ts'
@@ -62,7 +63,7 @@ describe('notes that look like formulas, in the progress updates export', () => 
     const response = await fetch(`${server.origin}/export/progress-updates.csv?action=${actionId}`)
     const [header, ...rows] = csvCells(await response.text())
     const note = header.indexOf("Point d'avancement")
-    expect(rows.map((row) => row[note]).sort()).toEqual([...notes.map((text) => `'${text}`), plain].sort())
+    expect(rows.map((row) => row[note]).sort()).toEqual([...notes.map((text) => `'${frenchText(text)}`), plain].sort())
     expect(rows.map((row) => row[header.indexOf('Instance')])).toEqual(rows.map(() => "'@Bureau"))
     expect(rows.map((row) => row[header.indexOf('Date')])).toEqual(rows.map(() => '12/06/2025'))
   })
@@ -71,7 +72,7 @@ describe('notes that look like formulas, in the progress updates export', () => 
     const response = await fetch(`${server.origin}/export/progress-updates.xlsx?action=${actionId}`)
     const [header, ...rows] = await xlsxCells(await response.arrayBuffer())
     const note = header.findIndex((cell) => cell.value === "Point d'avancement")
-    expect(rows.map((row) => row[note].value).sort()).toEqual([...notes.map((text) => `'${text}`), plain].sort())
+    expect(rows.map((row) => row[note].value).sort()).toEqual([...notes.map((text) => `'${frenchText(text)}`), plain].sort())
     for (const cell of [...header, ...rows.flat()]) expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)
     expect(rows.map((row) => row[0].value)).toEqual(rows.map(() => new Date('2025-06-12T00:00:00.000Z')))
   })

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { encodeGlobalID } from '@pothos/plugin-relay'
+import { frenchText } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
@@ -116,9 +117,9 @@ describe('offers export', () => {
         Éligibilité: node.eligibilityLabel, Membres: members.join(', '), 'Membres non nommés': frenchNumber(node.unnamedMembers),
         Début: frenchDate(node.terms.startDate), Fin: frenchDate(node.terms.endDate), Reconduction: frenchDate(node.terms.renewalDate),
         'Reconduction tacite': node.terms.tacitRenewal === null ? '' : node.terms.tacitRenewal ? 'Oui' : 'Non', 'Préavis (mois)': frenchNumber(node.terms.noticeMonths),
-        'Base légale': node.terms.legalBasis, 'Délibérations nécessaires': node.terms.joinDeliberationLabels.join('\n'),
+        'Base légale': frenchText(node.terms.legalBasis ?? ''), 'Délibérations nécessaires': node.terms.joinDeliberationLabels.join('\n'),
         'Coût annuel (€)': frenchNumber(node.cost.annualAmount), Coût: node.cost.label, 'Clé de répartition': node.cost.key?.label ?? '',
-        ETP: frenchNumber(node.staff.reduce((sum: number, s: any) => sum + s.fte, 0)), Actions: node.actions.map((a: any) => a.title).join('\n'),
+        ETP: frenchNumber(node.staff.reduce((sum: number, s: any) => sum + s.fte, 0)), Actions: frenchText(node.actions.map((a: any) => a.title).join('\n')),
       })
     })
     const mine = rows.find((row) => row.Nom === inSheet)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { instrumentLabels, participationStateLabels, roleLabels, type Instrument } from '@mutualis/domain'
+import { frenchText, instrumentLabels, participationStateLabels, roleLabels, type Instrument } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
@@ -63,22 +63,22 @@ describe('CSV export of actions', () => {
     })
   })
 
-  it('parses back to the query result, accents, « ; » and quotes included', async () => {
+  it('parses back to the query result, accents, « ; » and quotes included, its prose set in French typography', async () => {
     const filter = { status: ['IN_PROGRESS', 'PLANNED'], communeInseeCode: communeInsee('Chenôve') }
     const nodes = await allActions(filter)
     const { rows } = await csvRows(`/export/actions.csv?status=IN_PROGRESS,PLANNED&communeInseeCode=${communeInsee('Chenôve')}`)
     const [header, ...body] = rows
     expect(header).toEqual(['Clé', 'Domaine', 'Action', 'Description', 'Instrument', 'Statut', 'Ouverture', "Date d'effet", 'Date prévue', 'Offre', "Type d'offre", 'Service commun', 'Marché mutualisé', 'Participants', "Points d'avancement"])
     expect(body).toHaveLength(nodes.length)
-    expect(body.map((r) => r[2])).toContain(tricky.title)
+    expect(body.map((r) => r[2])).toContain(frenchText(tricky.title))
     expect(nodes.some((node: any) => node.offer)).toBe(true)
     nodes.forEach((node: any, i: number) => {
       const row = Object.fromEntries(header.map((h, j) => [h, body[i][j]]))
       expect(row).toMatchObject({
-        Clé: node.key, Domaine: node.domain.name, Action: node.title, Description: node.description ?? '', Statut: node.statusLabel,
+        Clé: node.key, Domaine: node.domain.name, Action: frenchText(node.title), Description: frenchText(node.description ?? ''), Statut: node.statusLabel,
         Instrument: instrumentLabels[node.instrument as Instrument], "Date d'effet": frenchDate(node.effectiveDate), 'Date prévue': frenchDate(node.plannedDate),
         Offre: node.offer?.name ?? '', "Type d'offre": node.offer?.kindLabel ?? '', 'Service commun': node.sharedService?.name ?? '', Participants: node.participants.map((p: any) => p.organisation.name).join(', '),
-        "Points d'avancement": node.progressUpdates.map((p: any) => `${frenchDate(p.date)} : ${p.text}`).join('\n'),
+        "Points d'avancement": frenchText(node.progressUpdates.map((p: any) => `${frenchDate(p.date)} : ${p.text}`).join('\n')),
       })
     })
   })
@@ -91,7 +91,8 @@ describe('CSV export of actions', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
     expect(text.split('\r\n')[0]).toBe('Clé;Domaine;Action;Description;Instrument;Statut;Ouverture;Date d\'effet;Date prévue;Offre;Type d\'offre;Service commun;Marché mutualisé;Participants;Points d\'avancement')
-    expect(text).toContain(`"Test d'export : « guillemets » ""citation"" ; point-virgule à l'œuvre"`)
+    // Non-breaking spaces before « : » and inside « », a narrow one before « ; »: only the spaces change.
+    expect(text).toContain(`"Test d'export\u00A0: «\u00A0guillemets\u00A0» ""citation""\u202F; point-virgule à l'œuvre"`)
     expect(text).toContain(';05/03/2024;')
   })
 })
@@ -136,7 +137,7 @@ describe('other exports', () => {
       expect(row[0]).toBeInstanceOf(Date)
       expect((row[0] as Date).toISOString().slice(0, 10)).toBe(node.date)
       expect(row[1]).toBe(node.action.key)
-      expect(row[header.indexOf("Point d'avancement")]).toBe(node.text)
+      expect(row[header.indexOf("Point d'avancement")]).toBe(frenchText(node.text))
     })
   })
 

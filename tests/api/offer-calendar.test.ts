@@ -1,5 +1,6 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
+import { frenchText } from '@mutualis/domain'
 import { calendarOf, type CalendarOffer } from '@mutualis/api/calendar/offer-calendar.ts'
 
 // The feed's text as a calendar app reads it, through a real iCalendar parser. No database here:
@@ -61,11 +62,11 @@ describe('calendarOf', () => {
     const tacit = parse(calendarOf(dijon, [createOffer({ renewalDate: day('2027-01-01'), tacitRenewal: true, noticeMonths: 3 })], now)).events[0]
     expect(tacit.description).toContain('Service commun')
     expect(tacit.description).toContain('Reconduction tacite')
-    expect(tacit.description).toContain('Préavis : 3 mois.')
+    expect(tacit.description).toContain('Préavis\u00A0: 3 mois.')
     const express = parse(calendarOf(dijon, [createOffer({ kind: 'GROUPEMENT_DE_COMMANDES', renewalDate: day('2027-01-01'), tacitRenewal: false })], now)).events[0]
     expect(express.description).toContain('Groupement de commandes')
     expect(express.description).toContain('Pas de reconduction tacite')
-    expect(express.description).toContain('Préavis : non renseigné.')
+    expect(express.description).toContain('Préavis\u00A0: non renseigné.')
   })
 
   it('keeps every future date and the past year, and drops what is older', () => {
@@ -82,7 +83,7 @@ describe('calendarOf', () => {
     const text = calendarOf(dijon, [], now)
     const { calendar, events } = parse(text)
     expect(events).toEqual([])
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Mutualis — Dijon Métropole : échéances')
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Mutualis — Dijon Métropole\u00A0: échéances')
     expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Paris')
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0')
     expect(text).toMatch(/\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n/)
@@ -102,11 +103,11 @@ describe('calendarOf', () => {
     expect(lines.some((line) => line.startsWith(' '))).toBe(true)
     // ical.js leaves NAME and X-WR-CALNAME raw (no design for them): their escaping is read off the text.
     const unfolded = text.replace(/\r\n[ \t]/g, '').split('\r\n')
-    expect(unfolded).toContain('X-WR-CALNAME:Mutualis — Communauté de communes Rives\\; Forêts\\, Lacs : échéances')
-    expect(unfolded).toContain('NAME:Mutualis — Communauté de communes Rives\\; Forêts\\, Lacs : échéances')
+    expect(unfolded).toContain('X-WR-CALNAME:Mutualis — Communauté de communes Rives\u202F\\; Forêts\\, Lacs\u00A0: échéances')
+    expect(unfolded).toContain('NAME:Mutualis — Communauté de communes Rives\u202F\\; Forêts\\, Lacs\u00A0: échéances')
     const { events } = parse(text)
     expect(events).toHaveLength(1)
-    expect(events[0].summary).toBe(`Fin — ${name}`)
+    expect(events[0].summary).toBe(frenchText(`Fin — ${name}`))
   })
 
   it('puts a date on its own day whatever the server’s time zone', () => {

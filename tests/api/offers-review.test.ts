@@ -23,7 +23,7 @@ describe('an annual amount the database cannot hold', () => {
     const result = await admin<any>(saveDoc, { input: { name: `Montant ${annualAmount}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount } })
     expect(result.errors).toBeUndefined()
     expect(result.data!.saveOffer).toMatchObject({ __typename: 'ValidationError', field: 'annualAmount' })
-    expect(result.data!.saveOffer.message).toMatch(/^Le montant annuel doit être compris entre 0 et 20\s000\s000 €\.$/u)
+    expect(result.data!.saveOffer.message).toMatch(/^Le montant annuel doit être compris entre 0 et 20\s000\s000\s€\.$/u)
   })
 
   it('still accepts 20 M€', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { inflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { euroAmount, longFrenchDate, statusLabels } from '@mutualis/domain'
+import { euroAmount, frenchText, longFrenchDate, statusLabels, typographyMistakes } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
@@ -18,6 +18,9 @@ const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_
 /** The text a reader sees: tags dropped, entities decoded, spaces collapsed. */
 const visibleText = (markup: string) => decode(markup.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ')
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim()
+/** The text a reader sees, its spaces as printed: one line per block, inline tags dropped. */
+const printedText = (markup: string) =>
+  decode(markup.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<\/?(?:p|li|ul|tr|td|th|h\d|table|thead|tbody|tfoot|section|header|nav|main|details|summary|form|label|button)\b[^>]*>/g, '\n').replace(/<[^>]+>/g, ''))
 
 /** One file of a zip archive (a .docx), found through the central directory. */
 function unzipEntry(zip: Buffer, name: string): string {
@@ -47,15 +50,15 @@ describe('rapport d’avancement', () => {
     expect(text).toContain('Rapport d’avancement du schéma de mutualisation')
     expect(text).toContain('Dijon Métropole')
     for (const action of dijonSeed.actions) {
-      expect(text, action.key).toContain(squeeze(action.title))
-      for (const update of action.progress) expect(text, action.key).toContain(squeeze(update.text))
+      expect(text, action.key).toContain(squeeze(frenchText(action.title)))
+      for (const update of action.progress) expect(text, action.key).toContain(squeeze(frenchText(update.text)))
     }
     const domainStarts = dijonSeed.domains.filter((d) => dijonSeed.actions.some((a) => a.domain === d.key)).map((d) => page.indexOf(`id="domaine-${d.key}"`))
     expect(domainStarts.every((position) => position > 0)).toBe(true)
     expect(domainStarts).toEqual([...domainStarts].sort((a, b) => a - b))
     for (const action of dijonSeed.actions) {
       const section = page.slice(page.indexOf(`id="domaine-${action.domain}"`))
-      expect(visibleText(section.slice(0, section.indexOf('</section>')))).toContain(squeeze(action.title))
+      expect(visibleText(section.slice(0, section.indexOf('</section>')))).toContain(squeeze(frenchText(action.title)))
     }
   })
 
@@ -92,7 +95,16 @@ describe('rapport d’avancement', () => {
     const xml = unzipEntry(Buffer.from(await response.arrayBuffer()), 'word/document.xml')
     const text = decode([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n'))
     expect(text).toContain('Rapport d’avancement du schéma de mutualisation')
-    for (const action of dijonSeed.actions) expect(text, action.key).toContain(action.title)
+    for (const action of dijonSeed.actions) expect(text, action.key).toContain(frenchText(action.title))
+  })
+
+  it('is set in French typography, in HTML and in Word: no space before « : ; ? ! » or inside « » that may break a line', async () => {
+    const page = await (await fetch(`${server.origin}/rapport?depuis=2022-01-01`)).text()
+    expect(printedText(page)).toContain('Depuis le 01/01/2022\u00A0: ')
+    expect(typographyMistakes(printedText(page))).toEqual([])
+    const docx = await docxText('/rapport.docx?depuis=2022-01-01')
+    expect(docx).toContain('Depuis le 01/01/2022\u00A0: ')
+    expect(typographyMistakes(docx)).toEqual([])
   })
 
   it('refuses a malformed date, and a reader the territory has not let in', async () => {
@@ -229,11 +241,11 @@ describe('rapport with several territories', () => {
     expect(await anonymous.text()).toMatch(/territoire=/)
     const named = visibleText(await (await fetch(`${server.origin}/rapport?territoire=${other.territory.siren}`)).text())
     expect(named).toContain('Action ailleurs')
-    expect(named).not.toContain(squeeze(dijonSeed.actions[0].title))
+    expect(named).not.toContain(squeeze(frenchText(dijonSeed.actions[0].title)))
     const analyst = await signedInAs('ANALYST')
     const created = await analyst.client('mutation { createApiToken(name: "rapport") { ... on CreatedApiToken { secret } } }')
     const own = await fetch(`${server.origin}/rapport`, { headers: { authorization: `Bearer ${created.data!.createApiToken.secret}` } })
-    expect(visibleText(await own.text())).toContain(squeeze(dijonSeed.actions[0].title))
+    expect(visibleText(await own.text())).toContain(squeeze(frenchText(dijonSeed.actions[0].title)))
   })
 })
 

@@ -62,7 +62,7 @@ describe('a mayor in a meeting room with poor network', () => {
     const tabs = await phone.page.getByRole('tab').allTextContents()
     expect(tabs.map((tab) => tab.replace(/\s*\d+$/, ''))).toEqual(['Peut rejoindre', 'Adhère déjà', 'À l’étude'])
     expect(await phone.page.getByRole('tabpanel').locator('.offer-line').count()).toBeGreaterThan(0)
-    expect(await phone.page.getByRole('tabpanel').locator('.offer-cost').first().textContent()).toMatch(/^(Gratuit|Coût non renseigné|[\d\u202f ]+ € par an|0 € cette année)$/)
+    expect(await phone.page.getByRole('tabpanel').locator('.offer-cost').first().textContent()).toMatch(/^(Gratuit|Coût non renseigné|[\d\u202f]+\u00a0€ par an|0\u00a0€ cette année)$/)
     await screenshotFromTop(phone.page, 'journey-1-ma-commune')
   })
 

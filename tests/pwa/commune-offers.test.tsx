@@ -79,8 +79,8 @@ describe('« Ma commune », answer first', () => {
 
   it('sums up the yearly impact in one line', () => {
     expect(impactSummary({ year: 2026, annualCost: 12345, unknownCostOffers: 2, staffFte: 0.5, byOffer: [] })).toBe(
-      'Coût annuel connu en 2026 : 12\u202f345 € · 0,5 ETP · 2 offres au coût non renseigné',
+      'Coût annuel connu en 2026 : 12\u202f345\u00a0€ · 0,5 ETP · 2 offres au coût non renseigné',
     )
-    expect(impactSummary({ year: 2026, annualCost: 0, unknownCostOffers: 0, staffFte: 0, byOffer: [] })).toBe('Coût annuel connu en 2026 : 0 € · 0 ETP')
+    expect(impactSummary({ year: 2026, annualCost: 0, unknownCostOffers: 0, staffFte: 0, byOffer: [] })).toBe('Coût annuel connu en 2026 : 0\u00a0€ · 0 ETP')
   })
 })

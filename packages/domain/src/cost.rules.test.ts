@@ -283,10 +283,10 @@ describe('a year’s cost per member, and how it reads', () => {
 
   it('reads « Gratuit » only for a free offer', () => {
     expect(costLabel(0, true)).toBe('Gratuit')
-    expect(costLabel(0, false)).toBe('0 € cette année')
+    expect(costLabel(0, false)).toBe('0\u00a0€ cette année')
     expect(costLabel(null, false)).toBe('Coût non renseigné')
-    expect(costLabel(1_234_550, false)).toBe('12\u202f345,50 € par an')
-    expect(costLabel(12_000_000, false)).toBe('120\u202f000 € par an')
+    expect(costLabel(1_234_550, false)).toBe('12\u202f345,50\u00a0€ par an')
+    expect(costLabel(12_000_000, false)).toBe('120\u202f000\u00a0€ par an')
   })
 
   it('projects a full year for a newcomer, unknown when the key needs a figure it lacks', () => {

@@ -65,3 +65,10 @@ export function longFrenchDate(date: Date): string {
   const day = date.getUTCDate()
   return `${day === 1 ? '1er' : day} ${monthName.format(date)} ${date.getUTCFullYear()}`
 }
+
+const count = new Intl.NumberFormat('fr-FR')
+
+/** « 1 action », « 12 actions », « 1 250 communes » (thousands grouped by U+202F, as Intl does). */
+export function plural(amount: number, one: string, many: string): string {
+  return `${count.format(amount)} ${amount > 1 ? many : one}`
+}

@@ -9,12 +9,17 @@
 export function costLabel(cents: number | null, free: boolean): string {
   if (free) return 'Gratuit'
   if (cents === null) return 'Coût non renseigné'
-  if (cents === 0) return '0 € cette année'
+  if (cents === 0) return `${euroAmount(0)} cette année`
   return `${euroAmount(cents)} par an`
 }
 
-/** « 12 345 € », « 12 345,50 € »: an amount in cents as French text. */
+const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 })
+const euroCents = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+
+/**
+ * « 12 345 € », « 12 345,50 € »: an amount in cents as French text, as Intl writes it: thousands
+ * grouped by a narrow no-break space (U+202F), a no-break space (U+00A0) before « € ».
+ */
 export function euroAmount(cents: number): string {
-  const euros = cents / 100
-  return `${euros.toLocaleString('fr-FR', { minimumFractionDigits: Number.isInteger(euros) ? 0 : 2, maximumFractionDigits: 2 })} €`
+  return (cents % 100 === 0 ? wholeEuros : euroCents).format(cents / 100)
 }

@@ -1,5 +1,6 @@
 // The French typography mistakes a reader notices, as one rule: screens, the report and the
 // exports are checked against it (tests/e2e/typography.test.ts, tests/api/report.test.ts).
+import { inProse, spacingRules } from './french-text.ts'
 
 const months = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre'
 
@@ -18,10 +19,19 @@ const checks: Array<{ name: string; pattern: RegExp }> = [
 /** The mistakes found in a text, each with the passage that shows it (empty when the text is clean). */
 export function typographyMistakes(text: string): Array<{ mistake: string; passage: string }> {
   const found: Array<{ mistake: string; passage: string }> = []
+  const passage = (line: string, start: number, end: number) => line.slice(Math.max(0, start - 20), end + 20).trim()
   for (const line of text.split('\n')) {
     for (const { name, pattern } of checks) {
       const match = pattern.exec(line)
-      if (match) found.push({ mistake: name, passage: line.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20).trim() })
+      if (match) found.push({ mistake: name, passage: passage(line, match.index, match.index + match[0].length) })
+    }
+    // A space the formatter would set otherwise (frenchText): an ordinary or missing one before « : ; ? ! », inside « ».
+    for (const { mistake, fix } of spacingRules) {
+      const fixed = inProse(line, fix)
+      if (fixed === line) continue
+      let at = 0
+      while (line[at] === fixed[at]) at++
+      found.push({ mistake, passage: passage(line, at, at + 1) })
     }
   }
   return found

@@ -1,4 +1,4 @@
-import { dueKindLabels, longFrenchDate, offerDueDates, offerKindLabels, type DueKind, type OfferKind } from '@mutualis/domain'
+import { dueKindLabels, frenchText, longFrenchDate, offerDueDates, offerKindLabels, type DueKind, type OfferKind } from '@mutualis/domain'
 import ical, { escape, ICalEventTransparency } from 'ical-generator'
 import { db } from '../db.ts'
 
@@ -57,7 +57,7 @@ export function calendarOf(territory: CalendarTerritory, offers: readonly Calend
   // ical-generator 10 writes the calendar's name and description as given: escaped here.
   const calendar = ical({
     prodId: { company: 'Mutualis', product: 'Echeances des offres', language: 'FR' },
-    name: escape(`Mutualis — ${territory.name} : échéances`, false),
+    name: escape(frenchText(`Mutualis — ${territory.name} : échéances`), false),
     description: escape(`Fins, reconductions et dates limites de préavis des offres de mutualisation de ${territory.name} (SIREN ${territory.siren}).`, false),
     ttl: refreshSeconds,
     // Only named, not set as the calendar's time zone: ical-generator would then print all-day
@@ -73,8 +73,8 @@ export function calendarOf(territory: CalendarTerritory, offers: readonly Calend
         allDay: true,
         start: due.date,
         end: nextDay(due.date),
-        summary: summaryOf(offer, due.kind),
-        description: descriptionOf(offer),
+        summary: frenchText(summaryOf(offer, due.kind)),
+        description: frenchText(descriptionOf(offer)),
         stamp: offer.updatedAt,
         lastModified: offer.updatedAt,
         // A deadline is not a meeting: it must not show the DGS as busy all day.

@@ -2,6 +2,7 @@ import { instrumentLabels, opennessLabels, organisationKindLabels, participation
 import type { ActionStatus, Instrument, Openness, OrganisationKind, ParticipationRole, ParticipationState } from '@mutualis/domain'
 import { frenchDate, type Cell } from './csv.ts'
 import { offersList } from './export-offers.ts'
+import { prose } from './spreadsheet-text.rules.ts'
 
 const day = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null)
 type Node = Record<string, any>
@@ -38,8 +39,8 @@ export const exportLists: Record<string, ExportList> = {
     columns: [
       ['Clé', (n) => n.key],
       ['Domaine', (n) => n.domain.name],
-      ['Action', (n) => n.title],
-      ['Description', (n) => n.description],
+      ['Action', prose((n) => n.title)],
+      ['Description', prose((n) => n.description)],
       ['Instrument', (n) => instrumentLabels[n.instrument as Instrument]],
       ['Statut', (n) => n.statusLabel],
       ['Ouverture', (n) => opennessLabels[n.openness as Openness]],
@@ -51,7 +52,7 @@ export const exportLists: Record<string, ExportList> = {
       ['Service commun', (n) => n.sharedService?.name ?? null],
       ['Marché mutualisé', (n) => n.jointContract?.subject ?? null],
       ['Participants', (n) => n.participants.map((p: Node) => p.organisation.name).join(', ')],
-      ["Points d'avancement", (n) => n.progressUpdates.map((p: Node) => `${frenchDate(day(p.date)!)} : ${p.text}`).join('\n')],
+      ["Points d'avancement", prose((n) => n.progressUpdates.map((p: Node) => `${frenchDate(day(p.date)!)} : ${p.text}`).join('\n'))],
     ],
   },
   participations: {
@@ -62,7 +63,7 @@ export const exportLists: Record<string, ExportList> = {
     columns: [
       ['Clé de l’action', (n) => n.action.key],
       ['Domaine', (n) => n.action.domain.name],
-      ['Action', (n) => n.action.title],
+      ['Action', prose((n) => n.action.title)],
       ['Organisation', (n) => n.organisation.name],
       ['Type', (n) => organisationKindLabels[n.organisation.kind as OrganisationKind]],
       ['Code INSEE', (n) => n.organisation.inseeCode],
@@ -81,10 +82,10 @@ export const exportLists: Record<string, ExportList> = {
       ['Date', (n) => day(n.date)],
       ['Clé de l’action', (n) => n.action.key],
       ['Domaine', (n) => n.action.domain.name],
-      ['Action', (n) => n.action.title],
+      ['Action', prose((n) => n.action.title)],
       ['Statut après', (n) => statusLabels[n.statusAfter as ActionStatus]],
-      ["Point d'avancement", (n) => n.text],
-      ['Instance', (n) => n.meeting],
+      ["Point d'avancement", prose((n) => n.text)],
+      ['Instance', prose((n) => n.meeting)],
       ['Auteur', (n) => n.author],
     ],
   },

@@ -1,6 +1,7 @@
 import { participationStateLabels, communeMembershipLabels } from '@mutualis/domain'
 import type { Cell } from './csv.ts'
 import type { ExportList } from './export-lists.ts'
+import { prose } from './spreadsheet-text.rules.ts'
 
 const day = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null)
 const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Oui' : 'Non')
@@ -42,13 +43,13 @@ export const offersList: ExportList = {
     ['Reconduction', (n) => day(n.terms.renewalDate)],
     ['Reconduction tacite', (n) => yesNo(n.terms.tacitRenewal)],
     ['Préavis (mois)', (n) => n.terms.noticeMonths],
-    ['Base légale', (n) => n.terms.legalBasis],
+    ['Base légale', prose((n) => n.terms.legalBasis)],
     ['Délibérations nécessaires', (n) => n.terms.joinDeliberationLabels.join('\n') || null],
     ['Coût annuel (€)', (n) => n.cost.annualAmount],
     ['Coût', (n) => n.cost.label],
     ['Clé de répartition', (n) => n.cost.key?.label ?? null],
     ['ETP', (n) => n.staff.reduce((sum: number, s: Node) => sum + s.fte, 0)],
-    ['Actions', (n) => n.actions.map((a: Node) => a.title).join('\n') || null],
+    ['Actions', prose((n) => n.actions.map((a: Node) => a.title).join('\n') || null)],
   ],
 }
 

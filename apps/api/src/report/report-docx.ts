@@ -1,14 +1,15 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip } from 'docx'
+import { frenchText, plural } from '@mutualis/domain'
 import { frenchDay, legalNote, reportTitle, type ImpactRow, type ReportModel } from './report.model.ts'
 
-const text = (content: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) => new Paragraph({ children: [new TextRun({ text: content, ...options })] })
-const heading = (content: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text: content, heading: level })
+// Every text of the document passes through text(), heading() or bullet(), which set it in French typography.
+const text = (content: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) => new Paragraph({ children: [new TextRun({ text: frenchText(content), ...options })] })
+const heading = (content: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text: frenchText(content), heading: level })
 const cell = (children: Paragraph[], width?: number) => new TableCell({ children, ...(width ? { width: { size: width, type: WidthType.PERCENTAGE } } : {}) })
 const headerRow = (labels: string[], widths: number[]) =>
   new TableRow({ tableHeader: true, children: labels.map((label, i) => cell([text(label, { bold: true })], widths[i])) })
 const table = (rows: TableRow[]) => new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } })
-const bullet = (content: string) => new Paragraph({ text: content, bullet: { level: 0 } })
-const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`
+const bullet = (content: string) => new Paragraph({ text: frenchText(content), bullet: { level: 0 } })
 
 function summary(model: ReportModel) {
   const since = frenchDay(model.since)
@@ -107,13 +108,13 @@ export async function reportDocx(model: ReportModel): Promise<Uint8Array<ArrayBu
   const margin = convertMillimetersToTwip(16)
   const document = new Document({
     creator: 'Mutualis',
-    title: `${reportTitle} — ${model.territoryName}`,
+    title: frenchText(`${reportTitle} — ${model.territoryName}`),
     sections: [
       {
         properties: { page: { size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) }, margin: { top: margin, bottom: margin, left: margin, right: margin } } },
         children: [
           text(model.territoryName.toUpperCase(), { bold: true, color: '555555' }),
-          new Paragraph({ text: reportTitle, heading: HeadingLevel.TITLE }),
+          heading(reportTitle, HeadingLevel.TITLE),
           text(`Établi le ${frenchDay(model.generatedOn)} — changements depuis le ${frenchDay(model.since)}.`),
           text(legalNote, { italics: true, color: '555555' }),
           ...summary(model),

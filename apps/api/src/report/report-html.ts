@@ -1,5 +1,6 @@
 import { frenchDay, legalNote, reportTitle, type ImpactRow, type ReportModel } from './report.model.ts'
-import { day, folded, html, Html, plural } from './report-markup.ts'
+import { plural } from '@mutualis/domain'
+import { day, folded, html, Html } from './report-markup.ts'
 import { reportCss } from './report-style.ts'
 
 function summary(model: ReportModel) {

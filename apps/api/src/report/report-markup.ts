@@ -1,3 +1,4 @@
+import { frenchText } from '@mutualis/domain'
 import { frenchDay } from './report.model.ts'
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -8,15 +9,33 @@ export class Html {
   constructor(readonly value: string) {}
 }
 
-/** Tagged template that escapes every interpolated string; arrays are joined, nested html`` kept as is. */
+/**
+ * Tagged template that escapes every interpolated string; arrays are joined, nested html`` kept as is.
+ * The text a reader sees, written here or interpolated, is set by frenchText; tags and their
+ * attributes (addresses, dates, classes) are left as written.
+ */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let inTag = false
+  const markup = (string: string) =>
+    string
+      .split(/([<>])/)
+      .map((part) => {
+        if (part === '<' || part === '>') inTag = part === '<'
+        return inTag || part === '>' ? part : frenchText(part)
+      })
+      .join('')
   const render = (value: unknown): string =>
-    value instanceof Html ? value.value : Array.isArray(value) ? value.map(render).join('') : value === null || value === undefined || value === false ? '' : escapeHtml(String(value))
-  return new Html(strings.reduce((out, string, i) => out + string + (i < values.length ? render(values[i]) : ''), ''))
+    value instanceof Html
+      ? value.value
+      : Array.isArray(value)
+        ? value.map(render).join('')
+        : value === null || value === undefined || value === false
+          ? ''
+          : escapeHtml(inTag ? String(value) : frenchText(String(value)))
+  return new Html(strings.reduce((out, string, i) => out + markup(string) + (i < values.length ? render(values[i]) : ''), ''))
 }
 
 export const day = (iso: string) => html`<time datetime="${iso}">${frenchDay(iso)}</time>`
-export const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`
 
 /**
  * A long list or table closed on screen behind a heading that says what it holds, so a phone

@@ -1,5 +1,5 @@
+import { plural } from '@mutualis/domain'
 import { For, Show, type JSX } from 'solid-js'
-import { plural } from '../lib/format.ts'
 
 /** A list showing its first few items, the others one tap away behind « et 12 autres ». */
 export function FirstFew<T>(props: { items: readonly T[]; shown?: number; class?: string; children: (item: T) => JSX.Element }) {

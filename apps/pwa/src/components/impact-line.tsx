@@ -1,5 +1,6 @@
+import { plural } from '@mutualis/domain'
 import type { CommuneImpact } from '../lib/commune.queries.ts'
-import { formatEuros, formatFte, plural } from '../lib/format.ts'
+import { formatEuros, formatFte } from '../lib/format.ts'
 
 /** « Coût annuel connu en 2026 : 12 345 € · 0,5 ETP · 2 offres au coût non renseigné », in one line. */
 export function impactSummary(impact: CommuneImpact): string {

@@ -1,7 +1,6 @@
 import { For } from 'solid-js'
-import { statusLabels } from '@mutualis/domain'
+import { statusLabels, plural } from '@mutualis/domain'
 import { statusOrder, totalsByStatus, type DomainCounts } from '../lib/dashboard.rules.ts'
-import { plural } from '../lib/format.ts'
 import { StatusPatterns, patternFill } from './status-patterns.tsx'
 
 const barWidth = 300

@@ -35,7 +35,3 @@ export function todayIso(now = new Date()): string {
   const day = String(now.getDate()).padStart(2, '0')
   return `${now.getFullYear()}-${month}-${day}`
 }
-
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count > 1 ? many : one}`
-}

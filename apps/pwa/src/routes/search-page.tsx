@@ -1,7 +1,7 @@
+import { plural } from '@mutualis/domain'
 import { For, Show, createSignal, onCleanup } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
-import { plural } from '../lib/format.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 import { navigate } from '../lib/router.ts'
 import { QueryState } from '../components/query-state.tsx'
