@@ -54,7 +54,9 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'RevokeApiTokenResult' } },
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (_query, _root, { id }, { viewer }) =>
-      revokeApiToken(signedIn(viewer), id.id),
+    resolve: async (query, _root, { id }, { viewer }) => {
+      const written = await revokeApiToken(signedIn(viewer), id.id)
+      return db.apiToken.findUniqueOrThrow({ ...query, where: { id: written.id } })
+    },
   }),
 }))

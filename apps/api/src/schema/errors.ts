@@ -1,7 +1,8 @@
 import { builder } from '../builder.ts'
-import { ConflictError, NotFoundError, OfferConflictError, UserError, ValidationError } from '../errors.ts'
-import type { Action } from '../generated/sqlite/client.ts'
-import { ActionRef } from './action.ts'
+import { ConflictError, NotFoundError, UserError, ValidationError } from '../errors.ts'
+
+// The errors every write may answer with. A conflict names what it collided with, so its type lives
+// with that entity: ConflictError in action.ts, OfferConflictError in offer.ts.
 
 export const UserErrorInterface = builder.interfaceRef<UserError>('UserError').implement({
   description: 'An expected failure the user can act on. `code` is stable; `message` is French.',
@@ -25,13 +26,7 @@ builder.objectType(NotFoundError, {
   fields: () => ({}),
 })
 
-builder.objectType(ConflictError, {
-  name: 'ConflictError',
-  interfaces: [UserErrorInterface],
-  isTypeOf: (value) => value instanceof ConflictError && !(value instanceof OfferConflictError),
-  fields: (t) => ({
-    current: t.field({ type: ActionRef, description: 'The action as it stands now.', resolve: (error) => error.current as Action }),
-  }),
-})
-
 export const writeErrors = [ValidationError, NotFoundError, ConflictError]
+
+/** An admin's write: its result, or one of the errors above in a union named `name`. */
+export const adminWrite = (name: string) => ({ authScopes: { admin: true }, errors: { types: writeErrors, directResult: true, union: { name } } }) as const

@@ -1,9 +1,11 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
-import { OfferRef } from './offer.ts'
 import { db } from '../db.ts'
-import { sharedServiceWhere } from '../analytics/list-filters.ts'
-import { SharedServiceFilter, sharedServiceOrder } from './contract-list.ts'
-import { territoryArgs } from './territory.ts'
+import type { Prisma } from '../generated/sqlite/client.ts'
+import { archiveCatalogEntry, saveSharedService } from '../mutualisation/catalog-admin.service.ts'
+import { adminWrite } from './errors.ts'
+import { dayRange, defined, listArgs, listOrder, since, territoryWhere } from './lists.ts'
+import { memberToday, OfferRef } from './offer.ts'
 
 const replaced = 'A service commun is now an Offer of kind SERVICE_COMMUN (same id under the Offer type): use Query.offers.'
 
@@ -29,14 +31,76 @@ export const SharedServiceRef = builder.prismaNode('Offer', {
   }),
 })
 
+const SharedServiceFilter = builder.inputType('SharedServiceFilter', {
+  fields: (t) => ({
+    memberCommuneInseeCode: t.string({ required: false, description: 'Only services this commune is a member of.' }),
+    organisation: t.globalID({ required: false, description: 'Only services this organisation (or commune) is a member of, by its global id.' }),
+    createdFrom: t.field({ type: 'Date', required: false, description: 'Created on this day or later.' }),
+    createdTo: t.field({ type: 'Date', required: false, description: 'Created on this day or earlier.' }),
+    updatedSince: t.field({ type: 'Date', required: false, description: 'Only services changed on or after this day.' }),
+  }),
+})
+
+function sharedServiceWhere(filter: typeof SharedServiceFilter.$inferInput | null | undefined, territorySiren?: string | null): Prisma.OfferWhereInput {
+  return defined({
+    kind: 'SERVICE_COMMUN' as const,
+    archivedAt: null,
+    ...territoryWhere(territorySiren),
+    startDate: dayRange(filter?.createdFrom, filter?.createdTo),
+    updatedAt: since(filter?.updatedSince),
+    ...memberToday(filter?.memberCommuneInseeCode, filter?.organisation),
+  })
+}
+
+const sharedServiceOrder = listOrder<'NAME' | 'CREATED_ON', Prisma.OfferOrderByWithRelationInput>(
+  'SharedService',
+  {
+    NAME: { description: 'Name, alphabetical (default).', orderBy: (d) => [{ name: d }] },
+    CREATED_ON: { description: 'Creation date; unknown ones last.', orderBy: (d) => [{ startDate: { sort: d, nulls: 'last' } }] },
+  },
+  'NAME',
+)
+
 builder.queryFields((t) => ({
   sharedServices: t.prismaConnection({
     type: SharedServiceRef,
     cursor: 'id',
     deprecationReason: replaced,
-    args: { filter: t.arg({ type: SharedServiceFilter, required: false }), orderBy: t.arg({ type: sharedServiceOrder.Input, required: false }), ...territoryArgs },
+    args: listArgs(SharedServiceFilter, sharedServiceOrder),
     resolve: (query, _root, args) =>
       db.offer.findMany({ ...query, where: sharedServiceWhere(args.filter, args.territory), orderBy: sharedServiceOrder.toOrderBy(args.orderBy) }),
     totalCount: (_connection, args) => db.offer.count({ where: sharedServiceWhere(args.filter, args.territory) }),
+  }),
+}))
+
+const SharedServiceInput = builder.inputType('SharedServiceInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: false, description: 'Absent: a new service commun.' }),
+    name: t.string({ required: true }),
+    createdOn: t.field({ type: 'Date', required: false }),
+  }),
+})
+
+
+builder.mutationFields((t) => ({
+  saveSharedService: t.prismaField({
+    deprecationReason: 'Use saveOffer: services communs and joint contracts are offers.',
+    type: SharedServiceRef,
+    ...adminWrite('SaveSharedServiceResult'),
+    args: { input: t.arg({ type: SharedServiceInput, required: true }) },
+    resolve: async (query, _root, { input }, { viewer }) => {
+      const written = await saveSharedService(signedIn(viewer), input.id?.id ?? null, input)
+      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
+    },
+  }),
+  archiveSharedService: t.prismaField({
+    deprecationReason: 'Use archiveOffer: services communs and joint contracts are offers.',
+    type: SharedServiceRef,
+    ...adminWrite('ArchiveSharedServiceResult'),
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (query, _root, { id }, { viewer }) => {
+      const written = await archiveCatalogEntry(signedIn(viewer), 'SharedService', id.id)
+      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
+    },
   }),
 }))
