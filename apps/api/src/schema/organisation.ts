@@ -4,7 +4,7 @@ import { db } from '../db.ts'
 import { OrganisationKindEnum } from './enums.ts'
 import { territoryArgs, territoryLongList, territoryWhere } from './lists.ts'
 
-builder.prismaNode('Organisation', {
+export const OrganisationRef = builder.prismaNode('Organisation', {
   id: { field: 'id' },
   nullable: true,
   description: 'A body taking part in the schéma: the EPCI, a commune, a CCAS, an EPL, an office de tourisme…',

@@ -6,6 +6,7 @@ import { archiveCatalogEntry, saveSharedService } from '../mutualisation/catalog
 import { adminWrite } from './errors.ts'
 import { dayRange, defined, listArgs, listOrder, since, territoryWhere } from './lists.ts'
 import { memberToday, OfferRef } from './offer.ts'
+import { OrganisationRef } from './organisation.ts'
 
 const replaced = 'A service commun is now an Offer of kind SERVICE_COMMUN (same id under the Offer type): use Query.offers.'
 
@@ -22,11 +23,12 @@ export const SharedServiceRef = builder.prismaNode('Offer', {
     createdOn: t.expose('startDate', { type: 'Date', nullable: true }),
     actions: t.relation('actions', { query: { where: { archivedAt: null }, orderBy: { position: 'asc' } } }),
     offer: t.field({ type: OfferRef, description: 'The same record as an Offer.', resolve: (offer) => offer }),
-    members: t.prismaField({
-      type: ['Organisation'],
+    // Through the offer's membership rows: their organisations are selected as the query asks, with the service.
+    members: t.field({
+      type: [OrganisationRef],
       description: 'Organisations that are members of the service today.',
       select: (_args, _context, nested) => ({ members: { where: { state: 'MEMBER' }, select: { organisation: nested() }, orderBy: { organisation: { searchName: 'asc' } } } }),
-      resolve: (_query, service) => service.members.map((m) => m.organisation),
+      resolve: (service) => service.members.map((m) => m.organisation),
     }),
   }),
 })
