@@ -8,10 +8,11 @@ import type { Action, Prisma } from '../generated/sqlite/client.ts'
 import { archiveAction, createAction, updateAction } from '../mutualisation/action-admin.service.ts'
 import { actionMentions, searchWords } from '../mutualisation/search.service.ts'
 import { ActionStatusEnum, InstrumentEnum, OpennessEnum } from './enums.ts'
-import { adminWrite, UserErrorInterface } from './errors.ts'
+import { UserErrorInterface } from './errors.ts'
 import { JointContractRef } from './joint-contract.ts'
 import { dayRange, idOf, listArgs, listOrder, since } from './lists.ts'
 import { SharedServiceRef } from './shared-service.ts'
+import { adminWrite, readBack } from './writes.ts'
 
 export const ActionRef = builder.prismaNode('Action', {
   id: { field: 'id' },
@@ -183,10 +184,6 @@ function plain(fields: FieldsInput) {
 
 const missing = (fields: FieldsInput) => (['title', 'domainId', 'instrument', 'status', 'openness'] as const).find((key) => fields[key] == null)
 
-/** The written action, read again with what the mutation's answer selects. */
-const answer = async (query: { select?: Prisma.ActionSelect; include?: Prisma.ActionInclude }, written: Promise<Action>) =>
-  db.action.findUniqueOrThrow({ ...query, where: { id: (await written).id } })
-
 builder.mutationFields((t) => ({
   createAction: t.prismaField({
     type: ActionRef,
@@ -197,19 +194,22 @@ builder.mutationFields((t) => ({
       const absent = missing(input)
       if (absent) throw new ValidationError('Ce champ est obligatoire.', absent)
       const fields = plain(input)
-      return answer(query, createAction(user, { ...fields, title: input.title!, domainId: fields.domainId!, instrument: input.instrument!, status: input.status!, openness: input.openness! }))
+      const written = createAction(user, { ...fields, title: input.title!, domainId: fields.domainId!, instrument: input.instrument!, status: input.status!, openness: input.openness! })
+      return readBack(query, written, (args) => db.action.findUniqueOrThrow(args))
     },
   }),
   updateAction: t.prismaField({
     type: ActionRef,
     ...adminWrite('UpdateActionResult'),
     args: { id: t.arg.globalID({ required: true }), expectedVersion: t.arg.int({ required: true }), input: t.arg({ type: ActionFieldsInput, required: true }) },
-    resolve: (query, _root, { id, expectedVersion, input }, { viewer }) => answer(query, updateAction(signedIn(viewer), id.id, expectedVersion, plain(input))),
+    resolve: (query, _root, { id, expectedVersion, input }, { viewer }) =>
+      readBack(query, updateAction(signedIn(viewer), id.id, expectedVersion, plain(input)), (args) => db.action.findUniqueOrThrow(args)),
   }),
   archiveAction: t.prismaField({
     type: ActionRef,
     ...adminWrite('ArchiveActionResult'),
     args: { id: t.arg.globalID({ required: true }), expectedVersion: t.arg.int({ required: true }) },
-    resolve: (query, _root, { id, expectedVersion }, { viewer }) => answer(query, archiveAction(signedIn(viewer), id.id, expectedVersion)),
+    resolve: (query, _root, { id, expectedVersion }, { viewer }) =>
+      readBack(query, archiveAction(signedIn(viewer), id.id, expectedVersion), (args) => db.action.findUniqueOrThrow(args)),
   }),
 }))

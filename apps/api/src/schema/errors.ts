@@ -27,6 +27,3 @@ builder.objectType(NotFoundError, {
 })
 
 export const writeErrors = [ValidationError, NotFoundError, ConflictError]
-
-/** An admin's write: its result, or one of the errors above in a union named `name`. */
-export const adminWrite = (name: string) => ({ authScopes: { admin: true }, errors: { types: writeErrors, directResult: true, union: { name } } }) as const

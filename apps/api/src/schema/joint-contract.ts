@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/sqlite/client.ts'
 import { archiveCatalogEntry, saveJointContract } from '../mutualisation/catalog-admin.service.ts'
 import { dueWithinWhere } from '../mutualisation/offer-due.service.ts'
 import { ProcurementProcedureEnum } from './enums.ts'
-import { adminWrite } from './errors.ts'
+import { adminWrite, readBack } from './writes.ts'
 import { dayRange, defined, listArgs, listed, listOrder, since, territoryWhere } from './lists.ts'
 import { OfferRef } from './offer.ts'
 
@@ -91,19 +91,15 @@ builder.mutationFields((t) => ({
     type: JointContractRef,
     ...adminWrite('SaveJointContractResult'),
     args: { input: t.arg({ type: JointContractInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
-      const written = await saveJointContract(signedIn(viewer), input.id?.id ?? null, input)
-      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, saveJointContract(signedIn(viewer), input.id?.id ?? null, input), (args) => db.offer.findUniqueOrThrow(args)),
   }),
   archiveJointContract: t.prismaField({
     deprecationReason: 'Use archiveOffer: services communs and joint contracts are offers.',
     type: JointContractRef,
     ...adminWrite('ArchiveJointContractResult'),
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (query, _root, { id }, { viewer }) => {
-      const written = await archiveCatalogEntry(signedIn(viewer), 'JointContract', id.id)
-      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { id }, { viewer }) =>
+      readBack(query, archiveCatalogEntry(signedIn(viewer), 'JointContract', id.id), (args) => db.offer.findUniqueOrThrow(args)),
   }),
 }))

@@ -5,6 +5,7 @@ import { db } from '../db.ts'
 import { setOfferMember } from '../mutualisation/offer-admin.service.ts'
 import { ParticipationStateEnum } from './enums.ts'
 import { offerWrite } from './offer.ts'
+import { readBack } from './writes.ts'
 
 builder.prismaObject('OfferMember', {
   description: 'An organisation’s membership of an offer, and the deliberation that made it so.',
@@ -42,9 +43,7 @@ builder.mutationFields((t) => ({
     type: 'OfferMember',
     ...offerWrite('SetOfferMemberResult'),
     args: { input: t.arg({ type: OfferMemberInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
-      const written = await setOfferMember(signedIn(viewer), input.offerId.id, input.organisationId.id, input)
-      return db.offerMember.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, setOfferMember(signedIn(viewer), input.offerId.id, input.organisationId.id, input), (args) => db.offerMember.findUniqueOrThrow(args)),
   }),
 }))

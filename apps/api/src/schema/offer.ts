@@ -14,6 +14,7 @@ import { ActionStatusEnum, CostKindEnum, EligibilityEnum, JoinDeliberationEnum, 
 import { UserErrorInterface } from './errors.ts'
 import { defined, idOf, listArgs, listed, listOrder, since, territoryArgs, territoryWhere, type GlobalId } from './lists.ts'
 import { OfferCostRef, OfferTermsRef } from './offer-terms.ts'
+import { readBack } from './writes.ts'
 
 builder.prismaObject('OfferStaff', {
   description: 'Agents of an organisation taking part in an offer.',
@@ -204,9 +205,9 @@ builder.mutationFields((t) => ({
     type: OfferRef,
     ...offerWrite('SaveOfferResult'),
     args: { input: t.arg({ type: OfferInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
+    resolve: (query, _root, { input }, { viewer }) => {
       const { id, expectedVersion, domainId, providerId, listedIds, staff, costKey, ...fields } = input
-      const written = await saveOffer(
+      const written = saveOffer(
         signedIn(viewer),
         id?.id ?? null,
         {
@@ -219,16 +220,13 @@ builder.mutationFields((t) => ({
         },
         expectedVersion ?? null,
       )
-      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
+      return readBack(query, written, (args) => db.offer.findUniqueOrThrow(args))
     },
   }),
   archiveOffer: t.prismaField({
     type: OfferRef,
     ...offerWrite('ArchiveOfferResult'),
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (query, _root, { id }, { viewer }) => {
-      const written = await archiveOffer(signedIn(viewer), id.id)
-      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { id }, { viewer }) => readBack(query, archiveOffer(signedIn(viewer), id.id), (args) => db.offer.findUniqueOrThrow(args)),
   }),
 }))

@@ -5,7 +5,7 @@ import { db } from '../db.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'
 import { setParticipation } from '../mutualisation/catalog-admin.service.ts'
 import { InstrumentEnum, OrganisationKindEnum, ParticipationRoleEnum, ParticipationStateEnum } from './enums.ts'
-import { adminWrite } from './errors.ts'
+import { adminWrite, readBack } from './writes.ts'
 import { dayRange, defined, idOf, listArgs, listed, listOrder, since, territoryWhere } from './lists.ts'
 
 builder.prismaObject('Participation', {
@@ -99,9 +99,7 @@ builder.mutationFields((t) => ({
     type: 'Participation',
     ...adminWrite('SetParticipationResult'),
     args: { input: t.arg({ type: ParticipationInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
-      const written = await setParticipation(signedIn(viewer), input.actionId.id, input.organisationId.id, input)
-      return db.participation.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, setParticipation(signedIn(viewer), input.actionId.id, input.organisationId.id, input), (args) => db.participation.findUniqueOrThrow(args)),
   }),
 }))

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'
 import { archiveCatalogEntry, saveSharedService } from '../mutualisation/catalog-admin.service.ts'
-import { adminWrite } from './errors.ts'
+import { adminWrite, readBack } from './writes.ts'
 import { dayRange, defined, listArgs, listOrder, since, territoryWhere } from './lists.ts'
 import { memberToday, OfferRef } from './offer.ts'
 import { OrganisationRef } from './organisation.ts'
@@ -90,19 +90,15 @@ builder.mutationFields((t) => ({
     type: SharedServiceRef,
     ...adminWrite('SaveSharedServiceResult'),
     args: { input: t.arg({ type: SharedServiceInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
-      const written = await saveSharedService(signedIn(viewer), input.id?.id ?? null, input)
-      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, saveSharedService(signedIn(viewer), input.id?.id ?? null, input), (args) => db.offer.findUniqueOrThrow(args)),
   }),
   archiveSharedService: t.prismaField({
     deprecationReason: 'Use archiveOffer: services communs and joint contracts are offers.',
     type: SharedServiceRef,
     ...adminWrite('ArchiveSharedServiceResult'),
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (query, _root, { id }, { viewer }) => {
-      const written = await archiveCatalogEntry(signedIn(viewer), 'SharedService', id.id)
-      return db.offer.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { id }, { viewer }) =>
+      readBack(query, archiveCatalogEntry(signedIn(viewer), 'SharedService', id.id), (args) => db.offer.findUniqueOrThrow(args)),
   }),
 }))

@@ -10,7 +10,7 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import type { User } from '../generated/sqlite/client.ts'
 import { Role } from '../generated/sqlite/enums.ts'
-import { adminWrite } from './errors.ts'
+import { adminWrite, readBack } from './writes.ts'
 
 const RoleEnum = builder.enumType('Role', {
   values: {
@@ -129,28 +129,22 @@ builder.mutationFields((t) => ({
     type: UserRef,
     ...adminWrite('CreateUserResult'),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
-      const written = await createUser(signedIn(viewer), { ...input, organisationIds: ids(input.organisationIds) ?? [] })
-      return db.user.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, createUser(signedIn(viewer), { ...input, organisationIds: ids(input.organisationIds) ?? [] }), (args) => db.user.findUniqueOrThrow(args)),
   }),
   updateUser: t.prismaField({
     type: UserRef,
     ...adminWrite('UpdateUserResult'),
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: async (query, _root, { input }, { viewer }) => {
-      const written = await updateUser(signedIn(viewer), input.id.id, { ...input, organisationIds: ids(input.organisationIds) })
-      return db.user.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, updateUser(signedIn(viewer), input.id.id, { ...input, organisationIds: ids(input.organisationIds) }), (args) => db.user.findUniqueOrThrow(args)),
   }),
   resetPassword: t.prismaField({
     type: UserRef,
     ...adminWrite('ResetPasswordResult'),
     description: 'Sets a new password and closes the account’s sessions and tokens.',
     args: { id: t.arg.globalID({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { id, password }, { viewer }) => {
-      const written = await resetPassword(signedIn(viewer), id.id, password)
-      return db.user.findUniqueOrThrow({ ...query, where: { id: written.id } })
-    },
+    resolve: (query, _root, { id, password }, { viewer }) =>
+      readBack(query, resetPassword(signedIn(viewer), id.id, password), (args) => db.user.findUniqueOrThrow(args)),
   }),
 }))
