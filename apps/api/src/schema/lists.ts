@@ -8,9 +8,9 @@ import { requestLimits } from '../request-limits.ts'
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never
 
-export type Direction = 'asc' | 'desc'
+type Direction = 'asc' | 'desc'
 
-export const SortDirectionEnum = builder.enumType('SortDirection', {
+const SortDirectionEnum = builder.enumType('SortDirection', {
   values: { ASC: { value: 'asc' as const, description: 'Croissant' }, DESC: { value: 'desc' as const, description: 'Décroissant' } },
 })
 
