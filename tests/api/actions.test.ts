@@ -1,7 +1,9 @@
 import { db } from '@mutualis/api/db.ts'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { searchText } from '@mutualis/domain'
-import { query } from '../fixtures/graphql.ts'
+import { encodeGlobalID } from '@pothos/plugin-relay'
+import { signedInAs } from '../fixtures/accounts.ts'
+import { countSql, query } from '../fixtures/graphql.ts'
 import { communeInsee, dijonOfficial, dijonSeed } from '../fixtures/seed.ts'
 
 interface ActionNode {
@@ -120,5 +122,45 @@ describe('actions', () => {
     const result = await graphql('{ actions(filter: { domain: "nope" }) { totalCount } }')
     expect(result.errors?.[0]).toMatchObject({ message: 'Identifiant global invalide : « nope » (les identifiants se lisent dans le champ id des réponses).', extensions: { code: 'VALIDATION' } })
     expect(result.data).toBeFalsy()
+  })
+})
+
+describe('an admin writing an action', () => {
+  const written = `... on Action { id title version domain { name } offer { name } openTo { name } participants { organisation { name } } }
+    ... on UserError { code message }`
+
+  it('gets back the action as saved, with its domain, offer and who may join, and no query planned for nothing', async () => {
+    const admin = await signedInAs('ADMIN')
+    const territory = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+    const [domain, other, offer] = await Promise.all([
+      db.domain.findFirstOrThrow({ where: { territoryId: territory.id }, orderBy: { position: 'desc' } }),
+      db.domain.findFirstOrThrow({ where: { territoryId: territory.id }, orderBy: { position: 'asc' } }),
+      db.offer.findFirstOrThrow({ where: { territoryId: territory.id, archivedAt: null }, orderBy: { name: 'asc' } }),
+    ])
+    const [first, second] = await db.organisation.findMany({ where: { territoryId: territory.id, kind: 'COMMUNE' }, orderBy: { searchName: 'asc' }, take: 2 })
+    const warnings = vi.spyOn(console, 'warn')
+    try {
+      const created = await admin.client(`mutation ($i: ActionFieldsInput!) { createAction(input: $i) { ${written} } }`, {
+        i: {
+          title: 'Mutualiser la médecine préventive', domainId: encodeGlobalID('Domain', domain.id), instrument: 'MISE_A_DISPOSITION', status: 'NOT_STARTED', openness: 'CLOSED',
+          offerId: encodeGlobalID('Offer', offer.id), openToIds: [encodeGlobalID('Commune', first.id)],
+        },
+      })
+      expect(created.errors).toBeUndefined()
+      const action = created.data!.createAction
+      expect(action).toMatchObject({ title: 'Mutualiser la médecine préventive', version: 1, domain: { name: domain.name }, offer: { name: offer.name }, openTo: [{ name: first.name }], participants: [] })
+
+      const updated = await admin.client(`mutation ($id: ID!, $v: Int!, $i: ActionFieldsInput!) { updateAction(id: $id, expectedVersion: $v, input: $i) { ${written} } }`, {
+        id: action.id, v: action.version, i: { title: 'Médecine préventive mutualisée', domainId: encodeGlobalID('Domain', other.id), offerId: null, openToIds: [encodeGlobalID('Commune', second.id)] },
+      })
+      expect(updated.data!.updateAction).toMatchObject({ id: action.id, title: 'Médecine préventive mutualisée', version: 2, domain: { name: other.name }, offer: null, openTo: [{ name: second.name }] })
+
+      const archived = await admin.client(`mutation ($id: ID!, $v: Int!) { archiveAction(id: $id, expectedVersion: $v) { ${written} } }`, { id: action.id, v: 2 })
+      expect(archived.data!.archiveAction).toMatchObject({ id: action.id, version: 3, title: 'Médecine préventive mutualisée', domain: { name: other.name } })
+      // Each answer is read with the selection planned for it, not loaded field by field beside a planned query left unused.
+      expect(warnings.mock.calls.flat().filter((message) => String(message).includes('Prisma query was unused'))).toEqual([])
+    } finally {
+      warnings.mockRestore()
+    }
   })
 })

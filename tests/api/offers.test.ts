@@ -211,7 +211,7 @@ describe('writing offers', () => {
 describe('deprecated fields', () => {
   it('keep answering from the offers: services communs, joint contracts, and the action’s service', async () => {
     const data = await query(`{
-      sharedServices(first: 200, territory: "242100410") { totalCount edges { node { id name offer { kind } } } }
+      sharedServices(first: 200, territory: "242100410") { totalCount edges { node { id name offer { kind } members { name } } } }
       jointContracts(first: 200, territory: "242100410") { totalCount edges { node { subject procedure } } }
       actions(first: 200, territory: "242100410") { edges { node { offer { id kind } sharedService { id } } } }
     }`)
@@ -220,6 +220,12 @@ describe('deprecated fields', () => {
     expect(data.sharedServices.totalCount).toBeGreaterThanOrEqual(dijonSeed.offers.filter((o) => o.kind === 'SERVICE_COMMUN').length)
     expect(new Set(data.sharedServices.edges.map((e: any) => e.node.offer.kind))).toEqual(new Set(['SERVICE_COMMUN']))
     expect(data.jointContracts.totalCount).toBe(await live(['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT']))
+    // A service's members are the offer's members today, by name; planned and former ones are not.
+    for (const { node } of data.sharedServices.edges) {
+      const members = await db.offerMember.findMany({ where: { offerId: atob(node.id).split(':')[1], state: 'MEMBER' }, select: { organisation: { select: { name: true } } } })
+      expect(node.members.map((m: { name: string }) => m.name)).toEqual(members.map((m) => m.organisation.name).sort((a, b) => a.localeCompare(b, 'fr')))
+    }
+    expect(data.sharedServices.edges.some((e: any) => e.node.members.length > 0)).toBe(true)
     for (const { node } of data.actions.edges) {
       if (node.offer?.kind === 'SERVICE_COMMUN') expect(atob(node.sharedService.id).split(':')[1]).toBe(atob(node.offer.id).split(':')[1])
       else expect(node.sharedService).toBeNull()

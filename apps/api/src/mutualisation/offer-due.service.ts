@@ -1,9 +1,31 @@
 import { dueWithin, type DueKind } from '@mutualis/domain'
-import { dueWindow } from '../analytics/list-filters.ts'
-import { today } from '../analytics/history.rules.ts'
+import { GraphQLError } from 'graphql'
+import { endOfDay, today } from '../analytics/history.rules.ts'
 import { requireTerritory } from '../analytics/statistics.service.ts'
 import { db } from '../db.ts'
 import type { Offer, Prisma } from '../generated/sqlite/client.ts'
+
+/** The days from today to the same day `months` later (the month's last day when it is shorter), both included. */
+function dueWindow(months: number, now: Date): { from: Date; to: Date } {
+  if (!Number.isInteger(months) || months < 0 || months > 120) {
+    throw new GraphQLError('withinMonths : un nombre entier de mois entre 0 et 120 est attendu.', { extensions: { code: 'VALIDATION' } })
+  }
+  const year = now.getUTCFullYear()
+  const month = now.getUTCMonth() + months
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return { from: now, to: new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay))) }
+}
+
+/**
+ * The offers whose end or renewal falls between today and `months` later (the notice deadline comes
+ * before either, so it is within too when they are); no condition when `months` is not given.
+ */
+export function dueWithinWhere(months: number | null | undefined, now: Date): Prisma.OfferWhereInput {
+  if (months == null) return {}
+  const window = dueWindow(months, now)
+  const within = { gte: window.from, lt: endOfDay(window.to) }
+  return { OR: [{ endDate: within }, { renewalDate: within }] }
+}
 
 /**
  * Ends, renewals and notice deadlines between today and `months` ahead, in date order. A notice

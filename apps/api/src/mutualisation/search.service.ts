@@ -1,8 +1,26 @@
-import { offerKindLabels, type RankedText } from '@mutualis/domain'
-import { searchWords } from '../analytics/list-filters.ts'
+import { offerKindLabels, searchText, type RankedText } from '@mutualis/domain'
+import { GraphQLError } from 'graphql'
 import { db } from '../db.ts'
-import type { Action, Domain, Offer, Organisation } from '../generated/sqlite/client.ts'
-import { actionMentions } from './action-filter.ts'
+import type { Action, Domain, Offer, Organisation, Prisma } from '../generated/sqlite/client.ts'
+import { requestLimits } from '../request-limits.ts'
+
+/**
+ * The words of a search, each of which must appear; the lists' `search` filters read them too.
+ * Bounded: every word is a LIKE over the column, and SQLite refuses patterns past 50,000 characters
+ * with an internal error.
+ */
+export function searchWords(search: string | null | undefined): string[] {
+  if (!search) return []
+  if (search.length > requestLimits.searchText) {
+    throw new GraphQLError(`La recherche dépasse ${requestLimits.searchText} caractères (${search.length}).`, { extensions: { code: 'VALIDATION', field: 'search' } })
+  }
+  return searchText(search).split(' ').filter(Boolean)
+}
+
+/** A word of a search, in the action's own text, its domain's name or its offer's name and summary. */
+export const actionMentions = (word: string): Prisma.ActionWhereInput => ({
+  OR: [{ searchText: { contains: word } }, { domain: { searchText: { contains: word } } }, { offer: { searchText: { contains: word } } }],
+})
 
 export type SearchHit = RankedText & { detail: string | null; commune?: Organisation; offer?: Offer; domain?: Domain; action?: Action }
 

@@ -5,6 +5,7 @@ import { builder } from '../builder.ts'
 import { db } from '../db.ts'
 import { createApiToken, revokeApiToken } from '../accounts/api-tokens.service.ts'
 import { writeErrors } from './errors.ts'
+import { readBack } from './writes.ts'
 
 const ApiTokenRef = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
@@ -54,7 +55,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: writeErrors, directResult: true, union: { name: 'RevokeApiTokenResult' } },
     args: { id: t.arg.globalID({ required: true }) },
-    resolve: async (_query, _root, { id }, { viewer }) =>
-      revokeApiToken(signedIn(viewer), id.id),
+    resolve: (query, _root, { id }, { viewer }) =>
+      readBack(query, revokeApiToken(signedIn(viewer), id.id), (args) => db.apiToken.findUniqueOrThrow(args)),
   }),
 }))

@@ -1,11 +1,12 @@
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
-import { requestLimits } from '../request-limits.ts'
 import { db } from '../db.ts'
+import type { Prisma } from '../generated/sqlite/client.ts'
 import { joinOpportunitiesOf } from '../mutualisation/join-opportunities.service.ts'
-import { territoryArgs, territoryWhere } from './territory.ts'
+import { searchWords } from '../mutualisation/search.service.ts'
 import { JoinOpportunity } from './join-opportunity.ts'
+import { defined, idOf, listArgs, listOrder, since, territoryArgs, territoryLongList, territoryWhere } from './lists.ts'
 
 export const Commune = builder.prismaNode('Organisation', {
   variant: 'Commune',
@@ -19,9 +20,7 @@ export const Commune = builder.prismaNode('Organisation', {
     population: t.exposeInt('population', { nullable: true }),
     territory: t.relation('territory'),
     participations: t.relation('participations', {
-      // One row per action the body takes part in: the EPCI itself takes part in most of its schéma, so
-      // this list is counted as long as a territory's list, not as an ordinary nested one.
-      complexity: { field: 1, multiplier: requestLimits.territoryListSize },
+      complexity: territoryLongList,
       query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: { action: { position: 'asc' } } }),
     }),
     joinable: t.field({
@@ -33,6 +32,46 @@ export const Commune = builder.prismaNode('Organisation', {
     }),
   }),
 })
+
+const CommuneFilter = builder.inputType('CommuneFilter', {
+  fields: (t) => ({
+    search: t.string({ required: false, description: 'Words of the name; case and accents ignored.' }),
+    memberOf: t.globalID({ required: false, description: 'Global id of an Offer (or of a SharedService) the commune is a member of.' }),
+    participatesIn: t.globalID({ required: false, description: 'Global id of an Action the commune takes part in.' }),
+    populationMin: t.int({ required: false }),
+    populationMax: t.int({ required: false }),
+    updatedSince: t.field({ type: 'Date', required: false, description: 'Only communes whose record changed on or after this day.' }),
+  }),
+})
+
+function communeWhere(filter: typeof CommuneFilter.$inferInput | null | undefined, territorySiren?: string | null): Prisma.OrganisationWhereInput {
+  const offerId = idOf(filter?.memberOf, 'Offer', 'SharedService', 'JointContract')
+  const actionId = idOf(filter?.participatesIn, 'Action')
+  const population = filter?.populationMin != null || filter?.populationMax != null
+    ? defined({ gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined })
+    : undefined
+  const participations = [
+    ...(offerId ? [{ offerMembers: { some: { state: 'MEMBER' as const, offerId, offer: { archivedAt: null } } } }] : []),
+    ...(actionId ? [{ participations: { some: { actionId } } }] : []),
+  ]
+  return defined({
+    kind: 'COMMUNE' as const,
+    ...territoryWhere(territorySiren),
+    population,
+    updatedAt: since(filter?.updatedSince),
+    AND: [...searchWords(filter?.search).map((word) => ({ searchName: { contains: word } })), ...participations],
+  })
+}
+
+const communeOrder = listOrder<'NAME' | 'POPULATION' | 'INSEE_CODE', Prisma.OrganisationOrderByWithRelationInput>(
+  'Commune',
+  {
+    NAME: { description: 'Name, alphabetical, accents ignored (default).', orderBy: (d) => [{ searchName: d }] },
+    POPULATION: { description: 'Population.', orderBy: (d) => [{ population: d }] },
+    INSEE_CODE: { description: 'INSEE code.', orderBy: (d) => [{ inseeCode: d }] },
+  },
+  'NAME',
+)
 
 builder.queryFields((t) => ({
   communes: t.prismaField({
@@ -46,5 +85,13 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { inseeCode: t.arg.string({ required: true, description: 'Code officiel géographique (INSEE) of the commune, e.g. 21231.' }) },
     resolve: (query, _root, args) => db.organisation.findFirst({ ...query, where: { kind: 'COMMUNE', inseeCode: args.inseeCode } }),
+  }),
+  communesConnection: t.prismaConnection({
+    type: Commune,
+    cursor: 'id',
+    description: 'The communes as a filtered, sorted, paginated list (`communes` gives them all at once).',
+    args: listArgs(CommuneFilter, communeOrder),
+    resolve: (query, _root, args) => db.organisation.findMany({ ...query, where: communeWhere(args.filter, args.territory), orderBy: communeOrder.toOrderBy(args.orderBy) }),
+    totalCount: (_connection, args) => db.organisation.count({ where: communeWhere(args.filter, args.territory) }),
   }),
 }))

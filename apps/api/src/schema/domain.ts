@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
-import { territoryArgs, territoryWhere } from './territory.ts'
+import { territoryArgs, territoryWhere } from './lists.ts'
 
 export const DomainRef = builder.prismaNode('Domain', {
   id: { field: 'id' },

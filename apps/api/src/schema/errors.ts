@@ -1,7 +1,8 @@
 import { builder } from '../builder.ts'
-import { ConflictError, NotFoundError, OfferConflictError, UserError, ValidationError } from '../errors.ts'
-import type { Action } from '../generated/sqlite/client.ts'
-import { ActionRef } from './action.ts'
+import { ConflictError, NotFoundError, UserError, ValidationError } from '../errors.ts'
+
+// The errors every write may answer with. A conflict names what it collided with, so its type lives
+// with that entity: ConflictError in action.ts, OfferConflictError in offer.ts.
 
 export const UserErrorInterface = builder.interfaceRef<UserError>('UserError').implement({
   description: 'An expected failure the user can act on. `code` is stable; `message` is French.',
@@ -23,15 +24,6 @@ builder.objectType(NotFoundError, {
   interfaces: [UserErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
   fields: () => ({}),
-})
-
-builder.objectType(ConflictError, {
-  name: 'ConflictError',
-  interfaces: [UserErrorInterface],
-  isTypeOf: (value) => value instanceof ConflictError && !(value instanceof OfferConflictError),
-  fields: (t) => ({
-    current: t.field({ type: ActionRef, description: 'The action as it stands now.', resolve: (error) => error.current as Action }),
-  }),
 })
 
 export const writeErrors = [ValidationError, NotFoundError, ConflictError]

@@ -10,7 +10,7 @@ import { ActionRef } from './action.ts'
 import { ActionStatusEnum } from './enums.ts'
 import { JoinRequestRef } from './join-request.ts'
 import { ProgressUpdateRef } from './progress-update.ts'
-import { territoryArgs } from './territory.ts'
+import { territoryArgs } from './lists.ts'
 
 const StatusBasisEnum = builder.enumType('StatusBasis', {
   values: {

@@ -4,7 +4,7 @@ import { matrixCellLabels, type MatrixCell } from '@mutualis/domain'
 import type { Offer, Organisation } from '../generated/sqlite/client.ts'
 import { Commune } from './commune.ts'
 import { SharedServiceRef } from './shared-service.ts'
-import { territoryArgs } from './territory.ts'
+import { territoryArgs } from './lists.ts'
 
 const MatrixCellEnum = builder.enumType('MatrixCell', {
   description: 'Where a commune stands with a service commun, through any of its actions.',

@@ -1,111 +1,20 @@
-import {
-  costBasisLabels,
-  costKeyLabel,
-  costLabel,
-  dueKindLabels,
-  eligibilityLabels,
-  joinDeliberationLabels,
-  offerDueDates,
-  offerHowToJoin,
-  offerKindLabels,
-  offerKindTerms,
-  offerStatus,
-  participationStateLabels,
-  staffModeLabels,
-  statusLabels,
-  type CostKey,
-} from '@mutualis/domain'
+import { dueKindLabels, eligibilityLabels, offerKindLabels, offerStatus, staffModeLabels, statusLabels } from '@mutualis/domain'
+import { queryFromInfo } from '@pothos/plugin-prisma'
+import { today } from '../analytics/history.rules.ts'
+import { signedIn } from '../auth/viewer.ts'
 import { visibleOfferMembersWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
-import { offerWhere } from '../analytics/list-filters.ts'
-import { today } from '../analytics/history.rules.ts'
-import type { Offer } from '../generated/sqlite/client.ts'
-import { joinDeliberationsOf, parseCostKey } from '../mutualisation/offer-fields.ts'
-import { offersDue } from '../mutualisation/offer-due.service.ts'
-import { queryFromInfo } from '@pothos/plugin-prisma'
-import { ActionStatusEnum, CostKindEnum, EligibilityEnum, JoinDeliberationEnum, OfferKindEnum, ParticipationStateEnum, StaffModeEnum } from './enums.ts'
-import { listOrder } from './list-order.ts'
-import { territoryArgs } from './territory.ts'
-import type { Prisma } from '../generated/sqlite/client.ts'
-
-const euros = (cents: number | null) => (cents === null ? null : cents / 100)
-
-const CostBasisEnum = builder.enumType('CostBasis', {
-  values: Object.fromEntries(Object.entries(costBasisLabels).map(([value, label]) => [value, { value, description: label }])) as unknown as Record<keyof typeof costBasisLabels, { value: keyof typeof costBasisLabels }>,
-})
-
-const CostKeyPartRef = builder.objectRef<CostKey['parts'][number]>('CostKeyPart').implement({
-  description: 'One basis of a clé de répartition and the share of the amount it distributes.',
-  fields: (t) => ({
-    basis: t.field({ type: CostBasisEnum, resolve: (part) => part.basis }),
-    percent: t.exposeInt('percent', { description: 'Share of the amount distributed on this basis, in percent.' }),
-    unit: t.exposeString('unit', { nullable: true, description: 'What a USAGE part counts (« acte pondéré », « heure », « repas »).' }),
-  }),
-})
-
-const CostKeyRef = builder.objectRef<CostKey>('CostKey').implement({
-  description: 'A clé de répartition: how the annual amount is shared among the members.',
-  fields: (t) => ({
-    parts: t.field({ type: [CostKeyPartRef], resolve: (key) => key.parts }),
-    label: t.string({ description: '« 50 % population + 50 % acte pondéré ».', resolve: (key) => costKeyLabel(key) }),
-  }),
-})
-
-const OfferCostRef = builder.objectRef<Offer>('OfferCost').implement({
-  description: 'What the offer costs each year, as far as it is known: never an invented figure.',
-  fields: (t) => ({
-    kind: t.field({ type: CostKindEnum, resolve: (offer) => offer.costKind }),
-    annualAmount: t.float({ nullable: true, description: 'Annual amount in euros, when known.', resolve: (offer) => (offer.costKind === 'AMOUNT' ? euros(offer.annualCostCents) : offer.costKind === 'FREE' ? 0 : null) }),
-    year: t.exposeInt('costYear', { nullable: true, description: 'The year the amount is for.' }),
-    label: t.string({
-      description: '« 120 000 € par an », « Gratuit » or « Coût non renseigné ».',
-      resolve: (offer) => costLabel(offer.costKind === 'AMOUNT' ? offer.annualCostCents : null, offer.costKind === 'FREE'),
-    }),
-    key: t.field({ type: CostKeyRef, nullable: true, description: 'The clé de répartition, when known.', resolve: (offer) => parseCostKey(offer.costKey) }),
-    proRataFirstYear: t.exposeBoolean('proRataFirstYear', { description: 'A member joining during the year pays for the days it is a member only.' }),
-  }),
-})
-
-const OfferDueRef = builder.objectRef<{ kind: 'END' | 'RENEWAL' | 'NOTICE'; date: Date }>('OfferDueDate').implement({
-  fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'END, RENEWAL or NOTICE (last day to give notice).' }),
-    label: t.string({ resolve: (due) => dueKindLabels[due.kind] }),
-    date: t.field({ type: 'Date', resolve: (due) => due.date }),
-  }),
-})
-
-const OfferTermsRef = builder.objectRef<Offer>('OfferTerms').implement({
-  description: 'Start, end, renewal and notice; the legal basis and the deliberations needed to join.',
-  fields: (t) => ({
-    startDate: t.expose('startDate', { type: 'Date', nullable: true }),
-    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
-    renewalDate: t.expose('renewalDate', { type: 'Date', nullable: true }),
-    tacitRenewal: t.exposeBoolean('tacitRenewal', { nullable: true, description: 'true: renewed unless notice is given; false: renewal needs a decision; null: not known.' }),
-    noticeMonths: t.exposeInt('noticeMonths', { nullable: true }),
-    dueDates: t.field({ type: [OfferDueRef], description: 'End, renewal and notice deadline, in date order.', resolve: (offer) => offerDueDates(offer) }),
-    legalBasis: t.string({ description: 'The legal basis: the offer’s own, or the usual one of its kind.', resolve: (offer) => offer.legalBasis ?? offerKindTerms[offer.kind].legalBasis }),
-    joinDeliberations: t.field({ type: [JoinDeliberationEnum], resolve: (offer) => joinDeliberationsOf(offer) }),
-    joinDeliberationLabels: t.stringList({ resolve: (offer) => joinDeliberationsOf(offer).map((d) => joinDeliberationLabels[d]) }),
-    howToJoin: t.string({ description: 'How a commune joins, in French.', resolve: (offer) => offerHowToJoin(offer.kind, joinDeliberationsOf(offer), offer.openingStudied) }),
-  }),
-})
-
-builder.prismaObject('OfferMember', {
-  description: 'An organisation’s membership of an offer, and the deliberation that made it so.',
-  fields: (t) => ({
-    organisation: t.relation('organisation'),
-    state: t.expose('state', { type: ParticipationStateEnum }),
-    stateLabel: t.string({ resolve: (member) => participationStateLabels[member.state] }),
-    since: t.expose('since', { type: 'Date', nullable: true }),
-    until: t.expose('until', { type: 'Date', nullable: true }),
-    deliberationRef: t.exposeString('deliberationRef', { nullable: true }),
-    deliberationDate: t.expose('deliberationDate', { type: 'Date', nullable: true }),
-    fixedShare: t.exposeFloat('fixedShare', { nullable: true, description: 'Input of a FIXED key part.' }),
-    usage: t.exposeFloat('usage', { nullable: true, description: 'Units used, input of a USAGE key part.' }),
-    agentTime: t.exposeFloat('agentTime', { nullable: true, description: 'Agents’ time share, input of an AGENT_TIME key part.' }),
-  }),
-})
+import { NotFoundError, OfferConflictError, ValidationError } from '../errors.ts'
+import type { Offer, Prisma } from '../generated/sqlite/client.ts'
+import { archiveOffer, saveOffer } from '../mutualisation/offer-admin.service.ts'
+import { dueWithinWhere, offersDue } from '../mutualisation/offer-due.service.ts'
+import { searchWords } from '../mutualisation/search.service.ts'
+import { ActionStatusEnum, CostKindEnum, EligibilityEnum, JoinDeliberationEnum, OfferKindEnum, StaffModeEnum } from './enums.ts'
+import { UserErrorInterface } from './errors.ts'
+import { defined, idOf, listArgs, listed, listOrder, since, territoryArgs, territoryWhere, type GlobalId } from './lists.ts'
+import { OfferCostRef, OfferTermsRef } from './offer-terms.ts'
+import { readBack } from './writes.ts'
 
 builder.prismaObject('OfferStaff', {
   description: 'Agents of an organisation taking part in an offer.',
@@ -157,7 +66,21 @@ export const OfferRef = builder.prismaNode('Offer', {
   }),
 })
 
-export const OfferFilter = builder.inputType('OfferFilter', {
+builder.objectType(OfferConflictError, {
+  name: 'OfferConflictError',
+  interfaces: [UserErrorInterface],
+  isTypeOf: (value) => value instanceof OfferConflictError,
+  fields: (t) => ({
+    current: t.field({ type: OfferRef, description: 'The offer as it stands now.', resolve: (error) => error.current as Offer }),
+  }),
+})
+
+const offerWriteErrors = [ValidationError, NotFoundError, OfferConflictError]
+
+/** An admin's write to an offer or its members: its result, or one of its errors in a union named `name`. */
+export const offerWrite = (name: string) => ({ authScopes: { admin: true }, errors: { types: offerWriteErrors, directResult: true, union: { name } } }) as const
+
+const OfferFilter = builder.inputType('OfferFilter', {
   fields: (t) => ({
     kind: t.field({ type: [OfferKindEnum], required: false }),
     eligibility: t.field({ type: [EligibilityEnum], required: false }),
@@ -169,6 +92,27 @@ export const OfferFilter = builder.inputType('OfferFilter', {
     updatedSince: t.field({ type: 'Date', required: false, description: 'Only offers changed on or after this day.' }),
   }),
 })
+
+/** Offers a commune (by its INSEE code) or an organisation (by its global id) is a member of today: planned or former members are not. */
+export function memberToday(inseeCode: string | null | undefined, organisation: GlobalId): Prisma.OfferWhereInput {
+  const organisationId = idOf(organisation, 'Organisation', 'Commune')
+  const member = inseeCode ? { inseeCode } : organisationId ? { id: organisationId } : undefined
+  return member ? { members: { some: { state: 'MEMBER', organisation: member } } } : {}
+}
+
+function offerWhere(filter: typeof OfferFilter.$inferInput | null | undefined, territorySiren: string | null | undefined, now: Date): Prisma.OfferWhereInput {
+  return defined({
+    archivedAt: null,
+    ...territoryWhere(territorySiren),
+    kind: listed(filter?.kind),
+    eligibility: listed(filter?.eligibility),
+    domainId: idOf(filter?.domain, 'Domain'),
+    updatedAt: since(filter?.updatedSince),
+    ...memberToday(filter?.memberCommuneInseeCode, filter?.member),
+    ...dueWithinWhere(filter?.dueWithinMonths, now),
+    AND: searchWords(filter?.search).map((word) => ({ searchText: { contains: word } })),
+  })
+}
 
 const offerOrder = listOrder<'NAME' | 'END_DATE' | 'RENEWAL_DATE' | 'UPDATED_AT', Prisma.OfferOrderByWithRelationInput>(
   'Offer',
@@ -196,7 +140,7 @@ builder.queryFields((t) => ({
     type: OfferRef,
     cursor: 'id',
     description: 'What communes are in or can join, filtered, sorted and paginated.',
-    args: { filter: t.arg({ type: OfferFilter, required: false }), orderBy: t.arg({ type: offerOrder.Input, required: false }), ...territoryArgs },
+    args: listArgs(OfferFilter, offerOrder),
     resolve: (query, _root, args) => db.offer.findMany({ ...query, where: offerWhere(args.filter, args.territory, today()), orderBy: offerOrder.toOrderBy(args.orderBy) }),
     totalCount: (_connection, args) => db.offer.count({ where: offerWhere(args.filter, args.territory, today()) }),
   }),
@@ -205,5 +149,84 @@ builder.queryFields((t) => ({
     description: 'Ends, renewals and notice deadlines falling between today and that many months ahead, in date order.',
     args: { withinMonths: t.arg.int({ required: true, description: 'From 0 to 120.' }), ...territoryArgs },
     resolve: (_root, args, context, info) => offersDue(args.withinMonths, args.territory, queryFromInfo({ context, info, typeName: 'Offer', path: ['offer'] })),
+  }),
+}))
+
+const CostKeyPartInput = builder.inputType('CostKeyPartInput', {
+  fields: (t) => ({
+    basis: t.string({ required: true, description: 'FIXED, POPULATION, USAGE or AGENT_TIME.' }),
+    percent: t.int({ required: true, description: 'Whole percent; the parts add up to 100.' }),
+    unit: t.string({ required: false, description: 'For USAGE: what is counted (« acte pondéré », « heure », « repas »).' }),
+  }),
+})
+
+const StaffInput = builder.inputType('OfferStaffInput', {
+  fields: (t) => ({
+    organisationId: t.globalID({ required: true }),
+    mode: t.field({ type: StaffModeEnum, required: true }),
+    fte: t.float({ required: true, description: 'Full-time equivalents.' }),
+    note: t.string({ required: false }),
+  }),
+})
+
+const OfferInput = builder.inputType('OfferInput', {
+  description: 'The whole offer: on update, every field is replaced (absent optional fields are cleared).',
+  fields: (t) => ({
+    id: t.globalID({ required: false, description: 'Absent: a new offer.' }),
+    expectedVersion: t.int({ required: false, description: 'On update: the version you read; a concurrent change is then refused.' }),
+    name: t.string({ required: true, description: 'A name a maire understands on its own.' }),
+    summary: t.string({ required: false }),
+    kind: t.field({ type: OfferKindEnum, required: true }),
+    domainId: t.globalID({ required: false }),
+    providerId: t.globalID({ required: false, description: 'Who runs it.' }),
+    status: t.field({ type: ActionStatusEnum, required: false, description: 'Absent: derived from its actions.' }),
+    eligibility: t.field({ type: EligibilityEnum, required: true }),
+    listedIds: t.globalIDList({ required: false, description: 'For eligibility LISTED.' }),
+    openingStudied: t.boolean({ required: false }),
+    unnamedMembers: t.int({ required: false }),
+    startDate: t.field({ type: 'Date', required: false }),
+    endDate: t.field({ type: 'Date', required: false }),
+    renewalDate: t.field({ type: 'Date', required: false }),
+    tacitRenewal: t.boolean({ required: false }),
+    noticeMonths: t.int({ required: false }),
+    legalBasis: t.string({ required: false, description: 'Absent: the usual one of its kind.' }),
+    joinDeliberations: t.field({ type: [JoinDeliberationEnum], required: false, description: 'Absent: the usual ones of its kind.' }),
+    costKind: t.field({ type: CostKindEnum, required: false, description: 'Absent: UNKNOWN.' }),
+    annualAmount: t.float({ required: false, description: 'Euros per year, with costKind AMOUNT.' }),
+    costYear: t.int({ required: false }),
+    costKey: t.field({ type: [CostKeyPartInput], required: false, description: 'The clé de répartition, part by part.' }),
+    proRataFirstYear: t.boolean({ required: false }),
+    staff: t.field({ type: [StaffInput], required: false, description: 'Replaces the offer’s staff lines when given.' }),
+  }),
+})
+
+builder.mutationFields((t) => ({
+  saveOffer: t.prismaField({
+    type: OfferRef,
+    ...offerWrite('SaveOfferResult'),
+    args: { input: t.arg({ type: OfferInput, required: true }) },
+    resolve: (query, _root, { input }, { viewer }) => {
+      const { id, expectedVersion, domainId, providerId, listedIds, staff, costKey, ...fields } = input
+      const written = saveOffer(
+        signedIn(viewer),
+        id?.id ?? null,
+        {
+          ...fields,
+          domainId: domainId?.id ?? null,
+          providerId: providerId?.id ?? null,
+          listedIds: listedIds?.map((o) => o.id) ?? null,
+          staff: staff?.map((s) => ({ ...s, organisationId: s.organisationId.id })) ?? null,
+          costKey: costKey ? { parts: costKey.map((p) => ({ basis: p.basis, percent: p.percent, unit: p.unit ?? null })) } : null,
+        },
+        expectedVersion ?? null,
+      )
+      return readBack(query, written, (args) => db.offer.findUniqueOrThrow(args))
+    },
+  }),
+  archiveOffer: t.prismaField({
+    type: OfferRef,
+    ...offerWrite('ArchiveOfferResult'),
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: (query, _root, { id }, { viewer }) => readBack(query, archiveOffer(signedIn(viewer), id.id), (args) => db.offer.findUniqueOrThrow(args)),
   }),
 }))

@@ -1,11 +1,10 @@
 import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
-import { requestLimits } from '../request-limits.ts'
 import { db } from '../db.ts'
 import { OrganisationKindEnum } from './enums.ts'
-import { territoryArgs, territoryWhere } from './territory.ts'
+import { territoryArgs, territoryLongList, territoryWhere } from './lists.ts'
 
-builder.prismaNode('Organisation', {
+export const OrganisationRef = builder.prismaNode('Organisation', {
   id: { field: 'id' },
   nullable: true,
   description: 'A body taking part in the schéma: the EPCI, a commune, a CCAS, an EPL, an office de tourisme…',
@@ -17,9 +16,7 @@ builder.prismaNode('Organisation', {
     population: t.exposeInt('population', { nullable: true }),
     territory: t.relation('territory'),
     participations: t.relation('participations', {
-      // One row per action the body takes part in: the EPCI itself takes part in most of its schéma, so
-      // this list is counted as long as a territory's list, not as an ordinary nested one.
-      complexity: { field: 1, multiplier: requestLimits.territoryListSize },
+      complexity: territoryLongList,
       query: (_args, { viewer }) => ({ where: visibleParticipationsWhere(viewer), orderBy: { action: { position: 'asc' } } }),
     }),
   }),

@@ -6,7 +6,7 @@ import { ActionRef } from './action.ts'
 import { Commune } from './commune.ts'
 import { DomainRef } from './domain.ts'
 import { OfferRef } from './offer.ts'
-import { territoryArgs } from './territory.ts'
+import { territoryArgs } from './lists.ts'
 
 const SearchHitKindEnum = builder.enumType('SearchHitKind', {
   values: Object.fromEntries(searchHitKinds.map((kind) => [kind, { value: kind }])) as unknown as Record<SearchHitKind, { value: SearchHitKind }>,

@@ -1,9 +1,12 @@
+import { signedIn } from '../auth/viewer.ts'
 import { builder } from '../builder.ts'
-import { OfferRef } from './offer.ts'
 import { db } from '../db.ts'
-import { sharedServiceWhere } from '../analytics/list-filters.ts'
-import { SharedServiceFilter, sharedServiceOrder } from './contract-list.ts'
-import { territoryArgs } from './territory.ts'
+import type { Prisma } from '../generated/sqlite/client.ts'
+import { archiveCatalogEntry, saveSharedService } from '../mutualisation/catalog-admin.service.ts'
+import { adminWrite, readBack } from './writes.ts'
+import { dayRange, defined, listArgs, listOrder, since, territoryWhere } from './lists.ts'
+import { memberToday, OfferRef } from './offer.ts'
+import { OrganisationRef } from './organisation.ts'
 
 const replaced = 'A service commun is now an Offer of kind SERVICE_COMMUN (same id under the Offer type): use Query.offers.'
 
@@ -20,23 +23,82 @@ export const SharedServiceRef = builder.prismaNode('Offer', {
     createdOn: t.expose('startDate', { type: 'Date', nullable: true }),
     actions: t.relation('actions', { query: { where: { archivedAt: null }, orderBy: { position: 'asc' } } }),
     offer: t.field({ type: OfferRef, description: 'The same record as an Offer.', resolve: (offer) => offer }),
-    members: t.prismaField({
-      type: ['Organisation'],
+    // Through the offer's membership rows: their organisations are selected as the query asks, with the service.
+    members: t.field({
+      type: [OrganisationRef],
       description: 'Organisations that are members of the service today.',
       select: (_args, _context, nested) => ({ members: { where: { state: 'MEMBER' }, select: { organisation: nested() }, orderBy: { organisation: { searchName: 'asc' } } } }),
-      resolve: (_query, service) => service.members.map((m) => m.organisation),
+      resolve: (service) => service.members.map((m) => m.organisation),
     }),
   }),
 })
+
+const SharedServiceFilter = builder.inputType('SharedServiceFilter', {
+  fields: (t) => ({
+    memberCommuneInseeCode: t.string({ required: false, description: 'Only services this commune is a member of.' }),
+    organisation: t.globalID({ required: false, description: 'Only services this organisation (or commune) is a member of, by its global id.' }),
+    createdFrom: t.field({ type: 'Date', required: false, description: 'Created on this day or later.' }),
+    createdTo: t.field({ type: 'Date', required: false, description: 'Created on this day or earlier.' }),
+    updatedSince: t.field({ type: 'Date', required: false, description: 'Only services changed on or after this day.' }),
+  }),
+})
+
+function sharedServiceWhere(filter: typeof SharedServiceFilter.$inferInput | null | undefined, territorySiren?: string | null): Prisma.OfferWhereInput {
+  return defined({
+    kind: 'SERVICE_COMMUN' as const,
+    archivedAt: null,
+    ...territoryWhere(territorySiren),
+    startDate: dayRange(filter?.createdFrom, filter?.createdTo),
+    updatedAt: since(filter?.updatedSince),
+    ...memberToday(filter?.memberCommuneInseeCode, filter?.organisation),
+  })
+}
+
+const sharedServiceOrder = listOrder<'NAME' | 'CREATED_ON', Prisma.OfferOrderByWithRelationInput>(
+  'SharedService',
+  {
+    NAME: { description: 'Name, alphabetical (default).', orderBy: (d) => [{ name: d }] },
+    CREATED_ON: { description: 'Creation date; unknown ones last.', orderBy: (d) => [{ startDate: { sort: d, nulls: 'last' } }] },
+  },
+  'NAME',
+)
 
 builder.queryFields((t) => ({
   sharedServices: t.prismaConnection({
     type: SharedServiceRef,
     cursor: 'id',
     deprecationReason: replaced,
-    args: { filter: t.arg({ type: SharedServiceFilter, required: false }), orderBy: t.arg({ type: sharedServiceOrder.Input, required: false }), ...territoryArgs },
+    args: listArgs(SharedServiceFilter, sharedServiceOrder),
     resolve: (query, _root, args) =>
       db.offer.findMany({ ...query, where: sharedServiceWhere(args.filter, args.territory), orderBy: sharedServiceOrder.toOrderBy(args.orderBy) }),
     totalCount: (_connection, args) => db.offer.count({ where: sharedServiceWhere(args.filter, args.territory) }),
+  }),
+}))
+
+const SharedServiceInput = builder.inputType('SharedServiceInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: false, description: 'Absent: a new service commun.' }),
+    name: t.string({ required: true }),
+    createdOn: t.field({ type: 'Date', required: false }),
+  }),
+})
+
+
+builder.mutationFields((t) => ({
+  saveSharedService: t.prismaField({
+    deprecationReason: 'Use saveOffer: services communs and joint contracts are offers.',
+    type: SharedServiceRef,
+    ...adminWrite('SaveSharedServiceResult'),
+    args: { input: t.arg({ type: SharedServiceInput, required: true }) },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, saveSharedService(signedIn(viewer), input.id?.id ?? null, input), (args) => db.offer.findUniqueOrThrow(args)),
+  }),
+  archiveSharedService: t.prismaField({
+    deprecationReason: 'Use archiveOffer: services communs and joint contracts are offers.',
+    type: SharedServiceRef,
+    ...adminWrite('ArchiveSharedServiceResult'),
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: (query, _root, { id }, { viewer }) =>
+      readBack(query, archiveCatalogEntry(signedIn(viewer), 'SharedService', id.id), (args) => db.offer.findUniqueOrThrow(args)),
   }),
 }))

@@ -2,12 +2,11 @@ import { instrumentLabels, statusLabels } from '@mutualis/domain'
 import { builder } from '../builder.ts'
 import { countsByDomain, countsByInstrument, countsByStatus, communeStatistics } from '../analytics/statistics.service.ts'
 import type { ActionStatus, Domain, Instrument, Organisation, Prisma } from '../generated/sqlite/client.ts'
-import { actionWhere } from '../mutualisation/action-filter.ts'
-import { ActionFilter } from './action.ts'
+import { ActionFilter, actionWhere } from './action.ts'
 import { Commune } from './commune.ts'
 import { DomainRef } from './domain.ts'
 import { ActionStatusEnum, InstrumentEnum } from './enums.ts'
-import { territoryArgs } from './territory.ts'
+import { territoryArgs } from './lists.ts'
 
 const StatusCount = builder.objectRef<{ key: ActionStatus; count: number }>('StatusCount').implement({
   fields: (t) => ({

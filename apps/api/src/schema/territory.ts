@@ -15,14 +15,6 @@ builder.prismaNode('Territory', {
   }),
 })
 
-/** Restricts a list to one territory when its SIREN is given. */
-export const territoryArgs = builder.args((t) => ({
-  territory: t.string({ required: false, description: 'SIREN of the EPCI; all territories when omitted.' }),
-}))
-export function territoryWhere(siren: string | null | undefined) {
-  return siren ? { territory: { siren } } : {}
-}
-
 builder.queryFields((t) => ({
   territories: t.prismaField({
     type: ['Territory'],

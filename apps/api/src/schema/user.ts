@@ -1,15 +1,18 @@
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { canSeeAccount } from '@mutualis/domain'
-import { readerOf } from '../auth/visibility.ts'
-import { builder } from '../builder.ts'
-import { db } from '../db.ts'
+import { createUser, resetPassword, updateUser } from '../accounts/users.service.ts'
 import { attemptLogin } from '../auth/login.service.ts'
 import { viewerOfSession } from '../auth/resolve-viewer.ts'
 import { clearedSessionCookie, openSession, revokeSession, sessionCookie } from '../auth/sessions.service.ts'
+import { signedIn } from '../auth/viewer.ts'
+import { readerOf } from '../auth/visibility.ts'
+import { builder } from '../builder.ts'
+import { db } from '../db.ts'
 import type { User } from '../generated/sqlite/client.ts'
 import { Role } from '../generated/sqlite/enums.ts'
+import { adminWrite, readBack } from './writes.ts'
 
-export const RoleEnum = builder.enumType('Role', {
+const RoleEnum = builder.enumType('Role', {
   values: {
     ADMIN: { value: Role.ADMIN, description: 'Mission de coordination : tout le territoire.' },
     EDITOR: { value: Role.EDITOR, description: 'Maire ou DGS : les actions de ses organisations.' },
@@ -17,7 +20,7 @@ export const RoleEnum = builder.enumType('Role', {
   },
 })
 
-export const UserRef = builder.prismaNode('User', {
+const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
   description: 'An account. Only its owner and the territory’s admins can see it.',
   nullable: true,
@@ -85,5 +88,63 @@ builder.mutationFields((t) => ({
       context.setCookie(clearedSessionCookie())
       return true
     },
+  }),
+}))
+
+builder.queryField('users', (t) =>
+  t.prismaField({
+    type: [UserRef],
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    description: 'Accounts of the admin’s territory.',
+    resolve: (query, _root, _args, { viewer }) =>
+      viewer.kind === 'user' ? db.user.findMany({ ...query, where: { territoryId: viewer.territoryId }, orderBy: { email: 'asc' } }) : [],
+  }),
+)
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    name: t.string({ required: true }),
+    role: t.field({ type: RoleEnum, required: true }),
+    organisationIds: t.globalIDList({ required: false, description: 'For editors: the organisations they speak for.' }),
+    password: t.string({ required: true, description: 'At least 12 characters; give it to the person through another channel.' }),
+  }),
+})
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true }),
+    name: t.string({ required: false }),
+    role: t.field({ type: RoleEnum, required: false }),
+    organisationIds: t.globalIDList({ required: false }),
+    active: t.boolean({ required: false, description: 'False deactivates the account and closes its sessions and tokens.' }),
+  }),
+})
+
+const ids = (list: Array<{ id: string }> | null | undefined) => list?.map((item) => item.id)
+
+builder.mutationFields((t) => ({
+  createUser: t.prismaField({
+    type: UserRef,
+    ...adminWrite('CreateUserResult'),
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, createUser(signedIn(viewer), { ...input, organisationIds: ids(input.organisationIds) ?? [] }), (args) => db.user.findUniqueOrThrow(args)),
+  }),
+  updateUser: t.prismaField({
+    type: UserRef,
+    ...adminWrite('UpdateUserResult'),
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: (query, _root, { input }, { viewer }) =>
+      readBack(query, updateUser(signedIn(viewer), input.id.id, { ...input, organisationIds: ids(input.organisationIds) }), (args) => db.user.findUniqueOrThrow(args)),
+  }),
+  resetPassword: t.prismaField({
+    type: UserRef,
+    ...adminWrite('ResetPasswordResult'),
+    description: 'Sets a new password and closes the account’s sessions and tokens.',
+    args: { id: t.arg.globalID({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: (query, _root, { id, password }, { viewer }) =>
+      readBack(query, resetPassword(signedIn(viewer), id.id, password), (args) => db.user.findUniqueOrThrow(args)),
   }),
 }))

@@ -7,6 +7,7 @@ import { communeOfferFacts, withOffers, type CommuneOfferFacts } from '../mutual
 import { Commune } from './commune.ts'
 import { ParticipationStateEnum } from './enums.ts'
 import { OfferRef } from './offer.ts'
+import { euros } from './offer-terms.ts'
 
 // A commune's offers and the L5211-39-1 figure: what it is in, can join or is studying, at what
 // cost and with how many agents.
@@ -18,7 +19,6 @@ const CommuneMembershipEnum = builder.enumType('CommuneMembership', {
 
 type Entry = CommuneOfferFacts & { offer: Offer }
 
-const euros = (cents: number | null) => (cents === null ? null : cents / 100)
 function checkedYear(year: number | null | undefined): number {
   const value = year ?? new Date().getUTCFullYear()
   const check = costYearCheck(value)
