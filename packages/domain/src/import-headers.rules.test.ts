@@ -22,6 +22,8 @@ describe('readHeaders', () => {
     ['Statut', 'status'],
     ['État d’avancement', 'status'],
     ["ETAT D'AVANCEMENT", 'status'],
+    ['État dʼavancement', 'status'],
+    ['Etat d`avancement', 'status'],
     ['Avancement', 'status'],
     ['Communes', 'communes'],
     ['Communes concernées', 'communes'],

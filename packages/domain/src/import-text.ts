@@ -49,15 +49,15 @@ export function columnLetter(index: number): string {
 }
 
 /**
- * The key two spellings of a header or a status compare equal on: accents, case, punctuation,
- * apostrophe shapes and spacing ignored (« État d’avancement : » and « etat d'avancement » give
- * « etat d avancement »).
+ * The key two spellings of a header, a status or a commune name compare equal on: accents, case,
+ * punctuation, spacing and apostrophe shapes ignored (« État d’avancement : », « etat d'avancement »
+ * and « ÉTAT Dʼ AVANCEMENT » give « etat d avancement »).
  */
 export function importKey(text: string): string {
-  return searchText(text.normalize('NFKC'))
-    // ʼ (U+02BC) is a letter to Unicode, yet French keyboards' autocorrect types it for an apostrophe.
-    .replace(/[^\p{L}\p{N}]|ʼ/gu, ' ')
-    .replace(/ +/g, ' ')
+  // Before searchText: ʼ (U+02BC, which autocorrect types for an apostrophe) and ` are diacritics
+  // to Unicode, and removing them would glue « dʼavancement » into one word.
+  return searchText(text.normalize('NFKC').replace(/[ʼ`´‘’']/g, ' '))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }
 
