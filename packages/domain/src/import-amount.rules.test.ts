@@ -13,7 +13,7 @@ const FREE = { kind: 'FREE', cents: null }
 const UNKNOWN = { kind: 'UNKNOWN', cents: null }
 
 describe('readAnnualCost', () => {
-  it.each<[unknown, ReturnType<typeof cost>]>([
+  it.each<[unknown, object]>([
     ['12 500 €', amount(12_500_00)],
     ['12\u00a0500\u00a0€', amount(12_500_00)],
     ['12\u202f500 €', amount(12_500_00)],

@@ -10,10 +10,10 @@ const read = (value: unknown) => {
   if (!reading.ok) return { reason: reading.reason, suggestions: reading.suggestions }
   return reading.date && { start: iso(reading.date.start), end: iso(reading.date.end), precision: reading.date.precision }
 }
-const day = (date: string) => ({ start: date, end: date, precision: 'DAY' })
+const day = (date: string) => ({ start: date, end: date, precision: 'DAY' as const })
 
 describe('readImportDate', () => {
-  it.each<[unknown, ReturnType<typeof read>]>([
+  it.each<[unknown, object | null]>([
     ['01/10/2021', day('2021-10-01')],
     ['1/10/2021', day('2021-10-01')],
     ['1/9/21', day('2021-09-01')],
