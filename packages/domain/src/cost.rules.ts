@@ -2,9 +2,9 @@
 // Amounts are whole euro cents, so that the shares of an offer add up to its amount exactly.
 import { z } from 'zod'
 
-// Kept here for the callers of this module; they live apart so a screen can show amounts without zod.
-import { euroAmount } from './money.ts'
-export { costLabel, euroAmount } from './money.ts'
+// Kept here for the callers of this module; they live apart so a screen (or the import of a
+// spreadsheet) can show and check amounts without zod.
+export { annualAmountCheck, costLabel, euroAmount, maxAnnualAmountEuros } from './money.ts'
 
 export const costBases = ['FIXED', 'POPULATION', 'USAGE', 'AGENT_TIME'] as const
 export type CostBasis = (typeof costBases)[number]
@@ -179,22 +179,6 @@ export function costIfJoined(offer: CostedOffer, members: readonly CostedMember[
   const payers = [...members.filter((member) => paysIn(member, year) && member.id !== newcomer.id), newcomer]
   const split = splitCost(offer.annualCostCents, offer.costKey, payers)
   return split.ok ? split.shares.get(newcomer.id)! : null
-}
-
-/**
- * The largest annual amount an offer may state, in euros. Amounts are stored as cents in a 32-bit
- * integer column (21 474 836,47 € at most): beyond it PostgreSQL refuses the write.
- */
-export const maxAnnualAmountEuros = 20_000_000
-
-/** An offer's annual amount in euros: from 0 to maxAnnualAmountEuros. */
-export function annualAmountCheck(amount: number): { ok: true } | { ok: false; reason: string } {
-  if (!Number.isFinite(amount) || amount < 0 || amount > maxAnnualAmountEuros) {
-    return { ok: false, reason: `Le montant annuel doit être compris entre 0 et ${euroAmount(maxAnnualAmountEuros * 100)}.` }
-  }
-  // Amounts are kept in whole cents: a fraction of a cent would be rounded away without a word.
-  if (Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) return { ok: false, reason: 'Le montant annuel se donne au centime près (deux décimales au plus).' }
-  return { ok: true }
 }
 
 /** The years costs are computed for: the API's `year` arguments, the impact export and the report share them. */

@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { maxAnnualAmountEuros } from './cost.rules.ts'
 import { readAnnualCost, readFte } from './import-amount.rules.ts'
-import { euroAmount } from './money.ts'
+import { euroAmount, maxAnnualAmountEuros } from './money.ts'
 
 const cost = (value: unknown) => {
   const reading = readAnnualCost(value)

@@ -1,9 +1,8 @@
 // Amounts and staff as EPCIs write them: « 12 500 € », « 12 500,50 », « 12,5 k€ », « gratuit »,
 // « 0,5 ETP », « mi-temps ». An empty cell is not known — never zero.
-import { annualAmountCheck, maxAnnualAmountEuros } from './cost.rules.ts'
 import type { CostKind } from './enums.ts'
 import { refuse, type ImportRefusal } from './import-text.ts'
-import { euroAmount } from './money.ts'
+import { annualAmountCheck, euroAmount, maxAnnualAmountEuros } from './money.ts'
 import { searchText } from './search-text.ts'
 
 export type CostReading = { ok: true; kind: CostKind; cents: number | null } | ImportRefusal

@@ -1,5 +1,5 @@
-// Amounts as French text. Apart from cost.rules.ts (and its zod schemas), so the PWA's first
-// screen can show a cost without loading a validation library.
+// Amounts as French text, and their bounds. Apart from cost.rules.ts (and its zod schemas), so the
+// PWA's first screen can show a cost, and a spreadsheet's amounts be read, without a validation library.
 
 /**
  * A yearly cost as people read it: « 12 345 € par an », « Gratuit » (only for an offer that is
@@ -22,4 +22,20 @@ const euroCents = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 
  */
 export function euroAmount(cents: number): string {
   return (cents % 100 === 0 ? wholeEuros : euroCents).format(cents / 100)
+}
+
+/**
+ * The largest annual amount an offer may state, in euros. Amounts are stored as cents in a 32-bit
+ * integer column (21 474 836,47 € at most): beyond it PostgreSQL refuses the write.
+ */
+export const maxAnnualAmountEuros = 20_000_000
+
+/** An offer's annual amount in euros: from 0 to maxAnnualAmountEuros. */
+export function annualAmountCheck(amount: number): { ok: true } | { ok: false; reason: string } {
+  if (!Number.isFinite(amount) || amount < 0 || amount > maxAnnualAmountEuros) {
+    return { ok: false, reason: `Le montant annuel doit être compris entre 0 et ${euroAmount(maxAnnualAmountEuros * 100)}.` }
+  }
+  // Amounts are kept in whole cents: a fraction of a cent would be rounded away without a word.
+  if (Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) return { ok: false, reason: 'Le montant annuel se donne au centime près (deux décimales au plus).' }
+  return { ok: true }
 }
