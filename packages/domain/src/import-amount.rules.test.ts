@@ -53,11 +53,11 @@ describe('readAnnualCost', () => {
   })
 
   it.each<[unknown, string, string[]]>([
-    ['12,500', 'Montant ambigu : « 12,500 » peut se lire 12\u202f500 € ou 12,50 €.', ['12\u202f500 €', '12,50 €']],
-    ['12.500 €', 'Montant ambigu : « 12.500 € » peut se lire 12\u202f500 € ou 12,50 €.', ['12\u202f500 €', '12,50 €']],
+    ['12,500', `Montant ambigu : « 12,500 » peut se lire ${euroAmount(12_500_00)} ou ${euroAmount(12_50)}.`, [euroAmount(12_500_00), euroAmount(12_50)]],
+    ['12.500 €', `Montant ambigu : « 12.500 € » peut se lire ${euroAmount(12_500_00)} ou ${euroAmount(12_50)}.`, [euroAmount(12_500_00), euroAmount(12_50)]],
     ['-1 200 €', 'Un coût annuel ne peut pas être négatif : « -1 200 € ».', []],
-    ['12,345', 'Montant ambigu : « 12,345 » peut se lire 12\u202f345 € ou 12,35 €.', ['12\u202f345 €', '12,35 €']],
-    ['1234,567', 'Le montant annuel se donne au centime près (deux décimales au plus). Lu : « 1234,567 ».', ['1\u202f234,57 €']],
+    ['12,345', `Montant ambigu : « 12,345 » peut se lire ${euroAmount(12_345_00)} ou ${euroAmount(12_35)}.`, [euroAmount(12_345_00), euroAmount(12_35)]],
+    ['1234,567', 'Le montant annuel se donne au centime près (deux décimales au plus). Lu : « 1234,567 ».', [euroAmount(1_234_57)]],
     ['30 000 000 €', `Le montant annuel doit être compris entre 0 et ${euroAmount(maxAnnualAmountEuros * 100)}. Lu : « 30 000 000 € ».`, []],
     ['12 500 € + 3 000 €', 'Montant illisible : « 12 500 € + 3 000 € ».', []],
     ['12 50', 'Montant illisible : « 12 50 ».', []],

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ActionStatus } from './enums.ts'
+import { importColumnLabels } from './import-headers.rules.ts'
 import { readStatus, statusSpellings, type StatusReading } from './import-status.rules.ts'
+import { reportRow } from './import-text.ts'
 import { statusLabels } from './labels.ts'
 
 const statusOf = (reading: StatusReading) => (reading.ok ? reading.status : reading.reason)
@@ -107,6 +109,11 @@ describe('readStatus', () => {
 
   it('refuses an unknown status with the closest statuses', () => {
     expect(readStatus('Réalsé')).toEqual({ ok: false, reason: 'Statut inconnu : « Réalsé ».', suggestions: ['Mis en œuvre'], suggestion: 'Vouliez-vous dire « Mis en œuvre » ?' })
+  })
+
+  it('gives the import report its row: row, column, value, reason, suggestion', () => {
+    const reading = readStatus('Réalsé')
+    expect(!reading.ok && reportRow(12, importColumnLabels.status, 'Réalsé', reading)).toEqual({ row: 12, column: 'Statut', value: 'Réalsé', reason: 'Statut inconnu : « Réalsé ».', suggestion: 'Vouliez-vous dire « Mis en œuvre » ?' })
   })
 
   it('refuses a status far from any with the list of accepted ones', () => {
