@@ -33,6 +33,7 @@ interface Token {
 }
 
 const wordPattern = /(?:(?![ʼ`´‘’'])[\p{L}\p{N}\p{M}^])+/gu
+const closingBracket = /\s*['’ʼ]?\s*\)/y
 const gapOf = (between: string): Gap => (/[,;/|+&•·]/.test(between) ? 'hard' : /[\n\r–—‒―−]|\s-|-\s/.test(between) ? 'break' : 'joint')
 
 function tokenize(text: string): Token[] {
@@ -46,11 +47,13 @@ function tokenize(text: string): Token[] {
     // « Bressey s/ Tille »: « s/ » is « sur », not a separator.
     const sur = previous?.word === 's' && /^\s*\/\s*$/.test(between)
     if (sur) previous.word = 'sur'
-    const closing = text.slice(end).match(/^\s*['’ʼ]?\s*\)/)
-    if (previous && closing && /\(\s*$/.test(between) && /^(?:le|la|les|l)$/i.test(match[0])) {
-      last = end + closing[0].length
-      tokens.push({ word: match[0].toLowerCase(), start, end: last, gap: 'joint', after: true })
-      continue
+    if (previous && /\(\s*$/.test(between) && /^(?:le|la|les|l)$/i.test(match[0])) {
+      closingBracket.lastIndex = end
+      if (closingBracket.test(text)) {
+        last = closingBracket.lastIndex
+        tokens.push({ word: match[0].toLowerCase(), start, end: last, gap: 'joint', after: true })
+        continue
+      }
     }
     const gap = sur ? 'joint' : tokens.length === 0 ? 'hard' : gapOf(between)
     communeWords(match[0]).forEach((word, i) => tokens.push({ word, start, end, gap: i === 0 ? gap : 'joint' }))
