@@ -139,9 +139,15 @@ describe('cost keys and the per-commune impact', () => {
       staff: [{ organisationId: encodeGlobalID('Commune', commune.id), mode: 'MADE_AVAILABLE', fte: 0.5, note: 'mi-temps' }],
     })
     await setMember(saved.id, commune.id, { state: 'MEMBER' })
-    const data = await query(`{ commune(inseeCode: "21355") { impact { staffFte byOffer { offer { id } annualCost staffFte } } offers(membership: [MEMBER]) { annualCostLabel offer { id } } } }`)
+    const data = await query(`{ commune(inseeCode: "21355") { impact { annualCost annualCostLabel staffFte staffFteLabel byOffer { offer { id } annualCost staffFte } } offers(membership: [MEMBER]) { annualCostLabel offer { id } } } }`)
     expect(data.commune.impact.byOffer.find((l: any) => l.offer.id === saved.id)).toEqual({ offer: { id: saved.id }, annualCost: 0, staffFte: 0.5 })
     expect(data.commune.impact.staffFte).toBeGreaterThanOrEqual(0.5)
+    // The totals as the phone shows them, read back to the same figures.
+    const { annualCost, annualCostLabel, staffFte, staffFteLabel } = data.commune.impact
+    expect(annualCostLabel).toMatch(/^\d{1,3}(\u202f\d{3})*(,\d\d)?\u00a0€$/)
+    expect(Number(annualCostLabel.replace(/[\u202f\u00a0€]/g, '').replace(',', '.'))).toBe(Math.round(annualCost * 100) / 100)
+    expect(staffFteLabel).toMatch(/^\d+(,\d{1,2})? ETP$/)
+    expect(Number(staffFteLabel.replace(' ETP', '').replace(',', '.'))).toBe(Math.round(staffFte * 100) / 100)
     expect(data.commune.offers.find((o: any) => o.offer.id === saved.id).annualCostLabel).toBe('Gratuit')
   })
 })

@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-lib
 import { afterEach, describe, expect, it } from 'vitest'
 import { CommuneOffers } from '../../apps/pwa/src/components/commune-offers.tsx'
 import { impactSummary } from '../../apps/pwa/src/components/impact-line.tsx'
+import { byFrenchName } from '../../apps/pwa/src/lib/commune-offers.rules.ts'
+import schema from '../../seeds/dijon-metropole/schema.json'
 import { createCommune, createCommuneOffer } from './factories.tsx'
 
 afterEach(cleanup)
@@ -77,10 +79,16 @@ describe('« Ma commune », answer first', () => {
     expect(within(panel()).getByRole('link', { name: /Examinée/ }).textContent).toContain('Demande d’adhésion en cours d’examen')
   })
 
+  it('lists offers in French alphabetical order, accents and capitals aside, as a French collator would for every offer of the schéma', () => {
+    const names = ['Équipements sportifs', 'école numérique', 'Eclairage public', 'Achats', 'Zones d’activité']
+    expect(byFrenchName(names, (name) => name)).toEqual(['Achats', 'Eclairage public', 'école numérique', 'Équipements sportifs', 'Zones d’activité'])
+    const seeded = schema.offers.map((offer) => offer.name)
+    expect(byFrenchName(seeded, (name) => name)).toEqual([...seeded].sort(new Intl.Collator('fr').compare))
+  })
+
   it('sums up the yearly impact in one line', () => {
-    expect(impactSummary({ year: 2026, annualCost: 12345, unknownCostOffers: 2, staffFte: 0.5, byOffer: [] })).toBe(
-      'Coût annuel connu en 2026 : 12\u202f345\u00a0€ · 0,5 ETP · 2 offres au coût non renseigné',
-    )
-    expect(impactSummary({ year: 2026, annualCost: 0, unknownCostOffers: 0, staffFte: 0, byOffer: [] })).toBe('Coût annuel connu en 2026 : 0\u00a0€ · 0 ETP')
+    const impact = { year: 2026, annualCost: 12345, annualCostLabel: '12\u202f345\u00a0€', unknownCostOffers: 2, staffFte: 0.5, staffFteLabel: '0,5 ETP', byOffer: [] }
+    expect(impactSummary(impact)).toBe('Coût annuel connu en 2026 : 12\u202f345\u00a0€ · 0,5 ETP · 2 offres au coût non renseigné')
+    expect(impactSummary({ ...impact, annualCost: 0, annualCostLabel: '0\u00a0€', unknownCostOffers: 0, staffFte: 0, staffFteLabel: '0 ETP' })).toBe('Coût annuel connu en 2026 : 0\u00a0€ · 0 ETP')
   })
 })

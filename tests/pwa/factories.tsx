@@ -45,7 +45,7 @@ export function createCommune(overrides: Partial<CommuneDetail> = {}): CommuneDe
     inseeCode: '21166',
     name: 'Chenôve',
     offers: [],
-    impact: { year: 2026, annualCost: 0, unknownCostOffers: 0, staffFte: 0, byOffer: [] },
+    impact: { year: 2026, annualCost: 0, annualCostLabel: '0 €', unknownCostOffers: 0, staffFte: 0, staffFteLabel: '0 ETP', byOffer: [] },
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { costBases, costIfJoined, costKeyLabel, costKeySchema, costLabel, costYearCheck, memberAnnualCost, memberCostsForYear, memberYearFraction, splitCost, type CostBasis, type CostedMember, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
+import { costBases, costIfJoined, costKeyLabel, costKeySchema, costLabel, costYearCheck, euroAmount, fteAmount, memberAnnualCost, memberCostsForYear, memberYearFraction, splitCost, type CostBasis, type CostedMember, type CostKey, type CostKeyInputs, type CostSplit } from './cost.rules.ts'
 
 const createMember = (id: string, overrides: Partial<CostKeyInputs> = {}): CostKeyInputs => ({ id, population: null, fixedShare: null, usage: null, agentTime: null, ...overrides })
 const createKey = (...parts: Array<[basis: CostBasis, percent: number, unit?: string]>): CostKey =>
@@ -287,6 +287,11 @@ describe('a year’s cost per member, and how it reads', () => {
     expect(costLabel(null, false)).toBe('Coût non renseigné')
     expect(costLabel(1_234_550, false)).toBe('12\u202f345,50\u00a0€ par an')
     expect(costLabel(12_000_000, false)).toBe('120\u202f000\u00a0€ par an')
+  })
+
+  it('writes amounts and FTE as French text, the same after the formatter is reused', () => {
+    expect([euroAmount(1_234_500), euroAmount(1_234_550), euroAmount(5), euroAmount(1_234_500)]).toEqual(['12\u202f345\u00a0€', '12\u202f345,50\u00a0€', '0,05\u00a0€', '12\u202f345\u00a0€'])
+    expect([fteAmount(0), fteAmount(0.5), fteAmount(1.255), fteAmount(12)]).toEqual(['0 ETP', '0,5 ETP', '1,26 ETP', '12 ETP'])
   })
 
   it('projects a full year for a newcomer, unknown when the key needs a figure it lacks', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 // Kept here for the callers of this module; they live apart so a screen (or the import of a
 // spreadsheet) can show and check amounts without zod.
-export { annualAmountCheck, costLabel, euroAmount, maxAnnualAmountEuros } from './money.ts'
+export { annualAmountCheck, costLabel, euroAmount, fteAmount, maxAnnualAmountEuros } from './money.ts'
 
 export const costBases = ['FIXED', 'POPULATION', 'USAGE', 'AGENT_TIME'] as const
 export type CostBasis = (typeof costBases)[number]

@@ -58,17 +58,20 @@ export const participationStateLabels: Record<ParticipationState, string> = {
   FORMER: 'Ancien membre',
 }
 
-const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' })
+// Built on first use: the first Intl object of a page loads the locale data, which a screen without dates does not need.
+let monthName: Intl.DateTimeFormat | undefined
 
 /** « 1er janvier 2027 », « 31 mars 2027 »: a day as a French text says it. Days are stored at midnight UTC. */
 export function longFrenchDate(date: Date): string {
   const day = date.getUTCDate()
-  return `${day === 1 ? '1er' : day} ${monthName.format(date)} ${date.getUTCFullYear()}`
+  return `${day === 1 ? '1er' : day} ${(monthName ??= new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' })).format(date)} ${date.getUTCFullYear()}`
 }
 
-const count = new Intl.NumberFormat('fr-FR')
+let count: Intl.NumberFormat | undefined
 
 /** « 1 action », « 12 actions », « 1 250 communes » (thousands grouped by U+202F, as Intl does). */
 export function plural(amount: number, one: string, many: string): string {
-  return `${count.format(amount)} ${amount > 1 ? many : one}`
+  // Below a thousand there is nothing to group: no Intl object, whose locale data a first screen does without.
+  const written = Number.isInteger(amount) && Math.abs(amount) < 1000 ? String(amount) : (count ??= new Intl.NumberFormat('fr-FR')).format(amount)
+  return `${written} ${amount > 1 ? many : one}`
 }

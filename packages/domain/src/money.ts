@@ -13,15 +13,27 @@ export function costLabel(cents: number | null, free: boolean): string {
   return `${euroAmount(cents)} par an`
 }
 
-const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 })
-const euroCents = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+// Built on first use and kept: the first Intl object of a page loads the locale data (tens of
+// milliseconds on a phone), which the PWA's first screen does without (its amounts come as labels).
+let wholeEuros: Intl.NumberFormat | undefined
+let euroCents: Intl.NumberFormat | undefined
+let fte: Intl.NumberFormat | undefined
 
 /**
  * « 12 345 € », « 12 345,50 € »: an amount in cents as French text, as Intl writes it: thousands
  * grouped by a narrow no-break space (U+202F), a no-break space (U+00A0) before « € ».
  */
 export function euroAmount(cents: number): string {
-  return (cents % 100 === 0 ? wholeEuros : euroCents).format(cents / 100)
+  const format =
+    cents % 100 === 0
+      ? (wholeEuros ??= new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 }))
+      : (euroCents ??= new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }))
+  return format.format(cents / 100)
+}
+
+/** « 0,5 ETP »: full-time equivalents. */
+export function fteAmount(value: number): string {
+  return `${(fte ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })).format(value)} ETP`
 }
 
 /**

@@ -1,4 +1,4 @@
-import { communeMembershipLabels, communeMemberships, costLabel, costYearCheck, participationStateLabels, paysIn, type CommuneMembership } from '@mutualis/domain'
+import { communeMembershipLabels, communeMemberships, costLabel, costYearCheck, euroAmount, fteAmount, participationStateLabels, paysIn, type CommuneMembership } from '@mutualis/domain'
 import { queryFromInfo } from '@pothos/plugin-prisma'
 import { builder } from '../builder.ts'
 import { ValidationError } from '../errors.ts'
@@ -70,8 +70,11 @@ const CommuneImpactRef = builder.objectRef<Impact>('CommuneImpact').implement({
   fields: (t) => ({
     year: t.exposeInt('year'),
     annualCost: t.float({ description: 'Euros: the sum of the known costs of the offers the commune is in.', resolve: (impact) => sum(impact.members.map((e) => e.annualCostCents)) / 100 }),
+    // Labels as well as numbers: the phone's first screen then shows them without loading the locale data of Intl.
+    annualCostLabel: t.string({ description: 'annualCost as French text: « 12 345 € ».', resolve: (impact) => euroAmount(sum(impact.members.map((e) => e.annualCostCents))) }),
     unknownCostOffers: t.int({ description: 'Offers the commune is in whose cost for it is not known (not counted in annualCost).', resolve: (impact) => impact.members.filter((e) => e.annualCostCents === null).length }),
     staffFte: t.float({ description: 'Agents of the commune taking part in its offers, in FTE.', resolve: (impact) => sum(impact.members.map((e) => e.staffFte)) }),
+    staffFteLabel: t.string({ description: 'staffFte as French text: « 0,5 ETP ».', resolve: (impact) => fteAmount(sum(impact.members.map((e) => e.staffFte))) }),
     byOffer: t.field({ type: [ImpactLineRef], description: 'One line per offer the commune is in, or was in during the year.', resolve: (impact) => impact.members }),
     ifJoined: t.field({ type: [ImpactLineRef], description: 'What joining each offer open to the commune would add for a full year.', resolve: (impact) => impact.joinable }),
   }),

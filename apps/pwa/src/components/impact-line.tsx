@@ -1,10 +1,9 @@
 import { plural } from '@mutualis/domain'
 import type { CommuneImpact } from '../lib/commune.queries.ts'
-import { formatEuros, formatFte } from '../lib/format.ts'
 
 /** « Coût annuel connu en 2026 : 12 345 € · 0,5 ETP · 2 offres au coût non renseigné », in one line. */
 export function impactSummary(impact: CommuneImpact): string {
-  const parts = [`Coût annuel connu en ${impact.year} : ${formatEuros(impact.annualCost)}`, formatFte(impact.staffFte)]
+  const parts = [`Coût annuel connu en ${impact.year} : ${impact.annualCostLabel}`, impact.staffFteLabel]
   if (impact.unknownCostOffers > 0) parts.push(`${plural(impact.unknownCostOffers, 'offre', 'offres')} au coût non renseigné`)
   return parts.join(' · ')
 }

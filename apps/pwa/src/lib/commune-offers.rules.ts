@@ -1,4 +1,4 @@
-import type { CommuneMembership } from '@mutualis/domain'
+import { searchText, type CommuneMembership } from '@mutualis/domain'
 import type { CommuneOffer } from './commune.queries.ts'
 
 export type Segment = 'peut-rejoindre' | 'adhere' | 'a-l-etude'
@@ -29,6 +29,18 @@ export interface DomainGroup {
   offers: CommuneOffer[]
 }
 
+/**
+ * Names in French alphabetical order, compared in their accent-free lower-case form rather than with
+ * localeCompare(…, 'fr'): a French collator loads the locale data, a long task on the phone's first
+ * screen. The order is the same for the schéma's offer names (tests/pwa/commune-offers.test.tsx).
+ */
+export function byFrenchName<T>(items: readonly T[], name: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, key: searchText(name(item)) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item)
+}
+
 /** Offers grouped by domain, domains in the schéma's order, offers by name; those without a domain last. */
 export function groupByDomain(offers: readonly CommuneOffer[]): DomainGroup[] {
   const groups = new Map<string, DomainGroup & { position: number }>()
@@ -41,5 +53,5 @@ export function groupByDomain(offers: readonly CommuneOffer[]): DomainGroup[] {
   }
   return [...groups.values()]
     .sort((a, b) => a.position - b.position)
-    .map(({ position: _position, ...group }) => ({ ...group, offers: group.offers.sort((a, b) => a.offer.name.localeCompare(b.offer.name, 'fr')) }))
+    .map(({ position: _position, ...group }) => ({ ...group, offers: byFrenchName(group.offers, (entry) => entry.offer.name) }))
 }

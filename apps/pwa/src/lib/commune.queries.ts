@@ -42,8 +42,10 @@ export const CommunePageQuery = graphql(
       impact {
         year
         annualCost
+        annualCostLabel
         unknownCostOffers
         staffFte
+        staffFteLabel
         byOffer { annualCost staffFte offer { id name } }
       }
     }

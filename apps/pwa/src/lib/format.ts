@@ -1,7 +1,11 @@
-import { euroAmount, longFrenchDate } from '@mutualis/domain'
+import { euroAmount, fteAmount, longFrenchDate } from '@mutualis/domain'
 
-const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' })
-const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short' })
+// Built on first use, not when the first screen loads: the first Intl object of a page loads the
+// locale data, a long task on a phone that « Ma commune » does without.
+let timeFormat: Intl.DateTimeFormat | undefined
+let dayMonthFormat: Intl.DateTimeFormat | undefined
+const time = () => (timeFormat ??= new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' }))
+const dayMonth = () => (dayMonthFormat ??= new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short' }))
 
 /** « 12 mars 2024 », « 1er avril 2024 » from the API's YYYY-MM-DD. */
 export function formatDate(isoDate: string): string {
@@ -11,18 +15,16 @@ export function formatDate(isoDate: string): string {
 /** « 28 novembre 2026 à 15:20 », in the device's time zone. */
 export function formatDateTime(date: Date): string {
   const day = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()))
-  return `${longFrenchDate(day)} à ${time.format(date)}`
+  return `${longFrenchDate(day)} à ${time().format(date)}`
 }
 
 /** « 15:20 » for a moment of today, « 28 nov. » before: what fits in a chip. */
 export function formatShortMoment(date: Date, now = new Date()): string {
-  return date.toDateString() === now.toDateString() ? time.format(date) : dayMonth.format(date)
+  return date.toDateString() === now.toDateString() ? time().format(date) : dayMonth().format(date)
 }
 
 /** « 0,5 ETP »: full-time equivalents. */
-export function formatFte(fte: number): string {
-  return `${fte.toLocaleString('fr-FR', { maximumFractionDigits: 2 })} ETP`
-}
+export const formatFte = fteAmount
 
 /** « 12 345 € » from euros. */
 export function formatEuros(euros: number): string {

@@ -59,9 +59,12 @@ export function outcomeOf(answer: AnswerLike): Outcome {
   }
 }
 
+/** Oldest first. ISO timestamps order as plain strings: no collator, whose locale data would cost the first screen a long task. */
+export const byCreation = (a: OutboxItem, b: OutboxItem) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)
+
 /** The items still to send, oldest first: the server must see updates of one action in the order they were made. */
 export function sendOrder(items: readonly OutboxItem[]): OutboxItem[] {
-  return items.filter((item) => item.state === 'pending').sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  return items.filter((item) => item.state === 'pending').sort(byCreation)
 }
 
 /** A fresh clientMutationId. */

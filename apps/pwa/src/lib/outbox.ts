@@ -1,6 +1,6 @@
 import { createContext, createSignal, useContext } from 'solid-js'
 import type { OutboxStore } from './outbox-store.ts'
-import { expectedVersionFor, newClientMutationId, outcomeOf, sendOrder, type Outcome, type OutboxItem } from './outbox.rules.ts'
+import { byCreation, expectedVersionFor, newClientMutationId, outcomeOf, sendOrder, type Outcome, type OutboxItem } from './outbox.rules.ts'
 import type { RecordProgressInput, RequestToJoinInput } from './outbox.queries.ts'
 
 const quietMs = 1500
@@ -23,7 +23,7 @@ export function createOutbox(store: OutboxStore, send: Send) {
   let flushing: Promise<void> | null = null
   let queued: Promise<void> | null = null
 
-  const reload = async () => setItems((await store.all()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+  const reload = async () => setItems((await store.all()).sort(byCreation))
 
   async function save(item: OutboxItem) {
     await store.put(item)
