@@ -51,6 +51,14 @@ describe('the offer for my commune', () => {
     expect(controls.request).toHaveBeenCalledWith('action-ads', 'Service commun ADS')
   })
 
+  it('offline, from what « Ma commune » stored, says the cost for the commune without the offer’s total nor a button', () => {
+    const entry = createCommuneOffer({ annualCostLabel: '2 500 € par an' })
+    render(() => <OfferForCommune entry={entry} actions={[]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost={null} join={join()} signInHref={null} />)
+    expect(screen.getByText('2 500 € par an')).toBeVisible()
+    expect(screen.queryByText(/Montant total/)).toBeNull()
+    expect(screen.queryByRole('button')).toBeNull()
+  })
+
   it('offers no button when no action of the offer takes requests (the API would refuse): « Comment rejoindre » says the way', () => {
     const entry = createCommuneOffer()
     render(() => <OfferForCommune entry={entry} actions={[action(entry.offer.actions[0].id, 'CLOSED')]} communeInseeCode="21166" communeName="Chenôve" costKey={null} totalCost="Gratuit" join={join()} signInHref={null} />)

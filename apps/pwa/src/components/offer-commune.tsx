@@ -18,7 +18,8 @@ export function OfferForCommune(props: {
   communeInseeCode: string
   communeName: string
   costKey: string | null
-  totalCost: string
+  /** Null while the offer's own page has not been loaded (offline, seen only from « Ma commune »). */
+  totalCost: string | null
   join: JoinControls
   signInHref: string | null
 }) {
@@ -32,10 +33,12 @@ export function OfferForCommune(props: {
       <p>
         Coût pour {props.communeName} : <strong class="offer-cost">{props.entry.annualCostLabel}</strong>
       </p>
-      <p class="meta">
-        Montant total : {props.totalCost}
-        <Show when={props.costKey}> · clé de répartition : {props.costKey}</Show>
-      </p>
+      <Show when={props.totalCost}>
+        <p class="meta">
+          Montant total : {props.totalCost}
+          <Show when={props.costKey}> · clé de répartition : {props.costKey}</Show>
+        </p>
+      </Show>
       <Show when={props.entry.pendingRequest || waiting()}>
         <p class="pending" role="status">
           {waiting() ? 'Demande d’adhésion en attente d’envoi' : 'Demande d’adhésion en cours d’examen'}

@@ -8,15 +8,15 @@ interface QueryLike<T> {
   error?: CombinedError
 }
 
-/** Renders the data once there is some; otherwise says plainly why there is none. */
-export function QueryState<T>(props: { result: QueryLike<T>; children: (data: T) => JSX.Element }) {
+/** Renders the data once there is some; otherwise says plainly why there is none (`unseen`: what is missing offline). */
+export function QueryState<T>(props: { result: QueryLike<T>; unseen?: string; children: (data: T) => JSX.Element }) {
   return (
     <Switch>
       <Match when={props.result.data} keyed>
         {(data) => props.children(data)}
       </Match>
       <Match when={!isOnline()}>
-        <p role="status">Ces données n'ont pas encore été consultées sur cet appareil : elles s'afficheront au retour du réseau.</p>
+        <p role="status">{props.unseen ?? "Ces données n'ont pas encore été consultées sur cet appareil : elles s'afficheront au retour du réseau."}</p>
       </Match>
       <Match when={props.result.error}>
         <p role="alert">Le serveur n'a pas pu répondre. Réessayez dans un instant.</p>
