@@ -1,6 +1,6 @@
 // Budget of the built PWA, measured and printed (not a test): JavaScript loaded for the first
 // screen (gzip), and Lighthouse mobile scores. Run with `pnpm budget`; exits 1 when over budget.
-//   first-screen JS ≤ 60 KB gzip · Lighthouse performance ≥ 95 · accessibility = 100
+//   first-screen JS ≤ 60 KB gzip · Lighthouse performance ≥ 98 · accessibility = 100, on « / » and on Chenôve's « Ma commune »
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -16,7 +16,7 @@ const apiDir = path.join(root, 'apps/api')
 const browser = await findChromium()
 // Lighthouse starts the browser itself and needs it in the new headless mode: its own --headless wins over the npm package's.
 const lighthouseFlags = ['--headless=new', ...browser.args.filter((arg) => !arg.startsWith('--headless'))]
-const budget = { firstScreenJsKb: 60, performance: 95, accessibility: 100 }
+const budget = { firstScreenJsKb: 60, performance: 98, accessibility: 100 }
 const artifacts = path.join(root, 'tests/artifacts/budget')
 
 const freePort = () =>
@@ -74,7 +74,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 function lighthouseMedian(url, name, runs = 3) {
   const results = Array.from({ length: runs }, (_, run) => lighthouse(url, `${name}-${run + 1}`))
   const byPerformance = [...results].sort((a, b) => a.performance - b.performance)
-  return { ...byPerformance[Math.floor(runs / 2)], all: results.map((result) => result.performance), accessibility: median(results.map((result) => result.accessibility)) }
+  return { ...byPerformance[Math.floor(runs / 2)], runs: results, all: results.map((result) => result.performance), accessibility: median(results.map((result) => result.accessibility)) }
 }
 
 function lighthouse(url, name) {
@@ -117,6 +117,7 @@ try {
     failures += ok ? 0 : 1
     console.log(`\nLighthouse mobile ${urlPath} : performance ${scores.performance} (≥ ${budget.performance}), accessibilité ${scores.accessibility} (= ${budget.accessibility}) — ${ok ? 'respecté' : 'DÉPASSÉ'}`)
     console.log(`  médiane de ${scores.all.length} passages (performance ${scores.all.join(', ')}) ; ${scores.metrics}`)
+    for (const [index, run] of scores.runs.entries()) console.log(`    passage ${index + 1} : performance ${run.performance}, accessibilité ${run.accessibility} ; ${run.metrics}`)
   }
 } finally {
   server.stop()

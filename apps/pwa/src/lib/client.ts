@@ -1,5 +1,5 @@
 import { Client, fetchExchange } from '@urql/core'
-import { offlineExchange, type CacheExchangeOpts, type Cache, type KeyingConfig, type UpdatesConfig } from '@urql/exchange-graphcache'
+import { offlineExchange, type CacheExchangeOpts, type Cache, type KeyingConfig, type StorageAdapter, type UpdatesConfig } from '@urql/exchange-graphcache'
 import { makeDefaultStorage } from '@urql/exchange-graphcache/default-storage'
 import cacheSchema from '@mutualis/schema/cache-schema.json'
 import { trackingFetch } from './connectivity.ts'
@@ -44,14 +44,17 @@ const updates: UpdatesConfig = {
  * results that arrive during hydration in layers that later shadow mutation results, so an
  * update would not show until the next reload.
  */
-export function createMutualisClient() {
+/** The cache kept in IndexedDB for 30 days; `onHydrated` once it is loaded. */
+const indexedDbStorage = (onHydrated: () => void): StorageAdapter => makeDefaultStorage({ idbName: 'mutualis-cache', maxAge: 30, onCacheHydrated: onHydrated })
+
+export function createMutualisClient(makeStorage: (onHydrated: () => void) => StorageAdapter = indexedDbStorage) {
   let markHydrated!: () => void
   // A storage that never answers (IndexedDB refused) must not keep the app from showing.
   const hydrated = new Promise<void>((resolve) => {
     markHydrated = resolve
     setTimeout(resolve, 3000)
   })
-  const storage = makeDefaultStorage({ idbName: 'mutualis-cache', maxAge: 30, onCacheHydrated: () => markHydrated() })
+  const storage = makeStorage(() => markHydrated())
   const client = new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',

@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js'
+import { takePreloaded } from './preload.ts'
 
 // Whether the server can be reached, and when data last came from it: the basis of the
 // « Hors ligne — données du … » banner. navigator.onLine alone misses a dead meeting-room Wi-Fi,
@@ -29,7 +30,7 @@ export { lastSync }
 /** fetch for the GraphQL client that records reachability and the time of the last answer. */
 export const trackingFetch: typeof fetch = async (input, init) => {
   try {
-    const response = await fetch(input, init)
+    const response = await (takePreloaded(input) ?? fetch(input, init))
     setServerReachable(true)
     if (response.ok) {
       const now = new Date()
