@@ -39,6 +39,8 @@ async function openJoinableOffer(skip: string[] = []): Promise<string> {
     if (skip.includes(name) || (await lines.nth(index).locator('.offer-note').count()) > 0) continue
     await lines.nth(index).tap()
     await phone.page.getByRole('heading', { level: 2, name: 'Pour Chenôve' }).waitFor()
+    // « Pour Chenôve » shows at once from what « Ma commune » stored; whether a request can be made comes with the offer's own page.
+    await phone.page.getByRole('heading', { level: 2, name: 'Conditions' }).waitFor()
     if (await phone.page.getByRole('button', { name: 'Demander à rejoindre' }).isVisible()) return name
     await phone.page.goBack()
     await phone.page.getByRole('tab', { name: /Peut rejoindre/ }).waitFor()
