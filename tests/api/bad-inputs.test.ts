@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
-import { yoga } from '@mutualis/api/yoga.ts'
+import { yoga } from '@mutualis/api/http/yoga.ts'
 import { signIn, createAccount } from '../fixtures/accounts.ts'
 
 let cookie: string

@@ -3,7 +3,7 @@ import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { dueKindLabels, frenchText, offerDueDates, type OfferKind } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
-import { createHttpHandler } from '@mutualis/api/http.ts'
+import { createHttpHandler } from '@mutualis/api/http/handler.ts'
 import { as, createAccount, signIn } from '../fixtures/accounts.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
 

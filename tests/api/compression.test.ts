@@ -1,8 +1,8 @@
 import zlib from 'node:zlib'
 import { describe, expect, it, vi } from 'vitest'
-import { yoga } from '@mutualis/api/yoga.ts'
-import { createHttpHandler } from '@mutualis/api/http.ts'
-import { maxRequestBytes } from '@mutualis/api/request-body.ts'
+import { yoga } from '@mutualis/api/http/yoga.ts'
+import { createHttpHandler } from '@mutualis/api/http/handler.ts'
+import { maxRequestBytes } from '@mutualis/api/http/request-body.ts'
 import { listen, listenDuringTests } from '../fixtures/http-server.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 

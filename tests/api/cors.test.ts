@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const partner = 'https://tableau.partenaire.fr'
 process.env.ALLOWED_ORIGINS = `${partner}, http://127.0.0.1:5174/`
 
-const { yoga } = await import('@mutualis/api/yoga.ts')
-const { allowedOrigins } = await import('@mutualis/api/cors.ts')
+const { yoga } = await import('@mutualis/api/http/yoga.ts')
+const { allowedOrigins } = await import('@mutualis/api/http/cors.ts')
 const { signIn, createAccount } = await import('../fixtures/accounts.ts')
 
 // The app is served at http://127.0.0.1:4000; another port of the same host is the same site,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
-import { yoga } from '@mutualis/api/yoga.ts'
+import { yoga } from '@mutualis/api/http/yoga.ts'
 import { createAccount, signIn } from '../fixtures/accounts.ts'
 
 // README: « Les requêtes avec cookie doivent être en JSON ou porter l'en-tête x-mutualis-csrf: 1 ».

@@ -7,7 +7,7 @@ import { frenchText } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { toCsv } from '@mutualis/api/export/csv.ts'
 import { toXlsx } from '@mutualis/api/export/xlsx.ts'
-import { createHttpHandler } from '@mutualis/api/http.ts'
+import { createHttpHandler } from '@mutualis/api/http/handler.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
 

@@ -1,8 +1,8 @@
 import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { analystExamples } from '@mutualis/api/analytics/analyst-examples.ts'
-import { createHttpHandler } from '@mutualis/api/http.ts'
-import { yoga } from '@mutualis/api/yoga.ts'
+import { createHttpHandler } from '@mutualis/api/http/handler.ts'
+import { yoga } from '@mutualis/api/http/yoga.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
 
 const openGraphiQL = (headers: Record<string, string> = {}) =>

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createHttpHandler } from '@mutualis/api/http.ts'
-import { staticFiles } from '@mutualis/api/static-files.ts'
+import { createHttpHandler } from '@mutualis/api/http/handler.ts'
+import { staticFiles } from '@mutualis/api/http/static-files.ts'
 import { listenDuringTests, rawRequest } from '../fixtures/http-server.ts'
 
 // The whole HTTP surface as the server runs it, with a built PWA (its shell) to serve.

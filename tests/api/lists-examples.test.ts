@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analystExamples } from '@mutualis/api/analytics/analyst-examples.ts'
-import { yoga } from '@mutualis/api/yoga.ts'
+import { yoga } from '@mutualis/api/http/yoga.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { graphql } from '../fixtures/graphql.ts'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
 import { hashSecret } from '@mutualis/api/auth/secrets.ts'
-import { yoga } from '@mutualis/api/yoga.ts'
+import { yoga } from '@mutualis/api/http/yoga.ts'
 import { as, createAccount, signIn, signedInAs, testPassword } from '../fixtures/accounts.ts'
 import { graphql } from '../fixtures/graphql.ts'
 

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { staticFiles } from '../../apps/api/src/static-files.ts'
-import { negotiateEncoding } from '../../apps/api/src/http-compression.ts'
+import { staticFiles } from '../../apps/api/src/http/static-files.ts'
+import { negotiateEncoding } from '../../apps/api/src/http/compression.ts'
 import { listenDuringTests, rawRequest } from '../fixtures/http-server.ts'
 
 // A build like the PWA's: a shell, a hashed script, an icon.

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { db, dbConfig, onSql } from '../../src/db.ts'
 import { prepareDatabase } from '../../src/startup.ts'
-import { yoga } from '../../src/yoga.ts'
+import { yoga } from '../../src/http/yoga.ts'
 import { demoAdmin, loginMutation, reads, recordProgressMutation } from './bench-operations.ts'
 
 async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 // Child process of bench:driver: the commune page answered in process (yoga.fetch, no HTTP, one at
 // a time, response cache off) on DATABASE_URL with SQLITE_DRIVER; wall and CPU milliseconds per
 // request. CPU time is what a busy shared machine distorts least. Prints one JSON line.
-import { yoga } from '../../src/yoga.ts'
+import { yoga } from '../../src/http/yoga.ts'
 import { db } from '../../src/db.ts'
 import { prepareDatabase } from '../../src/startup.ts'
 import { reads } from './bench-operations.ts'

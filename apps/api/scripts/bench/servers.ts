@@ -78,7 +78,7 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
 /** The Mutualis API as `pnpm start` runs it, on the given database, response cache on or off. */
 export function startApi(databaseUrl: string, options: { cache: boolean; env?: Record<string, string> }): Promise<Server> {
   const env = { DATABASE_URL: databaseUrl, RESPONSE_CACHE: options.cache ? 'on' : 'off', NODE_ENV: 'production', ...options.env }
-  return startProcess('src/server.ts', env, /GraphQL \(GraphiQL\)/)
+  return startProcess('src/http/server.ts', env, /GraphQL \(GraphiQL\)/)
 }
 
 /** graphql-yoga with a one-field schema: the ceiling any GraphQL answer of this stack can reach. */

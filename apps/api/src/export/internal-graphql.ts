@@ -1,4 +1,4 @@
-import { yoga } from '../yoga.ts'
+import { yoga } from '../http/yoga.ts'
 
 /** A failure to answer an HTTP route, with its status and a French sentence for the reader. */
 export class HttpError extends Error {

@@ -77,7 +77,7 @@ export interface ResponseCache {
   plugins: Plugin[]
   /**
    * The cached answer to an anonymous request, as the text yoga would send, or undefined. Lets the
-   * HTTP route answer a hit without going through yoga (graphql-route.ts); it reads the same
+   * HTTP route answer a hit without going through yoga (http/graphql-route.ts); it reads the same
    * entries, under the same generation, as the yoga plugin.
    */
   anonymousAnswer(params: GraphQLParams): Promise<string | undefined>

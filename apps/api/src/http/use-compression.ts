@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga'
-import { answerCompressor, minCompressedBytes, negotiateEncoding, type Encoding } from '../http-compression.ts'
+import { answerCompressor, minCompressedBytes, negotiateEncoding, type Encoding } from './compression.ts'
 
 const compressible = /^application\/(graphql-response\+)?json/
 

@@ -1,5 +1,5 @@
 import type { CORSOptions } from 'graphql-yoga'
-import { ConfigError } from './config-error.ts'
+import { ConfigError } from '../config-error.ts'
 
 /**
  * The origins listed in ALLOWED_ORIGINS (comma-separated, `https://tableau.metropole.fr`): other

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga'
-import { negotiateEncoding } from '../http-compression.ts'
-import type { RenderedPage } from '../graphiql/graphiql-page.ts'
+import { negotiateEncoding } from '../compression.ts'
+import type { RenderedPage } from './graphiql-page.ts'
 
 /**
  * Sends GraphiQL's page (9 MB, 2 MB compressed) as a static file: compressed once rather than on

@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sessionCookieName } from './auth/sessions.service.ts'
-import { answerCompressor, minCompressedBytes, negotiateEncoding } from './http-compression.ts'
-import type { GraphQLParams, ResponseCache } from './plugins/use-response-cache.ts'
+import { sessionCookieName } from '../auth/sessions.service.ts'
+import type { NodeHandler } from './fetch-handler.ts'
+import { answerCompressor, minCompressedBytes, negotiateEncoding } from './compression.ts'
+import type { GraphQLParams, ResponseCache } from '../plugins/use-response-cache.ts'
 import { parsedJsonBody, withBufferedBody } from './request-body.ts'
-import { variablesProblem } from './request-limits.ts'
+import { variablesProblem } from '../request-limits.ts'
 import { requestUrl } from './request-url.ts'
-
-type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
 /**
  * The /graphql route. A read by an anonymous visitor (a mayor looking up their commune) whose

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import type { GraphiQLOptions } from 'graphql-yoga'
-import { analystExamples } from '../analytics/analyst-examples.ts'
-import { compressAnswer, type Encoding } from '../http-compression.ts'
+import { analystExamples } from '../../analytics/analyst-examples.ts'
+import { compressAnswer, type Encoding } from '../compression.ts'
 
 export const graphiqlTitle = 'Mutualis — API GraphQL (GraphiQL)'
 

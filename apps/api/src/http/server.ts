@@ -1,5 +1,5 @@
 import { createServer } from 'node:http'
-import { ConfigError } from './config-error.ts'
+import { ConfigError } from '../config-error.ts'
 
 const port = Number(process.env.PORT ?? 4000)
 
@@ -8,18 +8,18 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-// Every request's promise is awaited and answered (http.ts); should one ever escape, it is logged
+// Every request's promise is awaited and answered (handler.ts); should one ever escape, it is logged
 // here instead of ending the process and every other request with it (Node's default).
 process.on('unhandledRejection', (reason) => console.error('Promesse rejetée sans traitement :', reason))
 
 async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT « ${process.env.PORT} » n'est pas un numéro de port (0 à 65535).`)
   // Loaded after the checks above: reading the database configuration may itself raise a ConfigError.
-  const { prepareDatabase } = await import('./startup.ts')
-  const { createHttpHandler, pwaDist } = await import('./http.ts')
+  const { prepareDatabase } = await import('../startup.ts')
+  const { createHttpHandler, pwaDist } = await import('./handler.ts')
   const { staticFiles } = await import('./static-files.ts')
   await prepareDatabase()
-  const { watchListSizes } = await import('./list-sizes.ts')
+  const { watchListSizes } = await import('../list-sizes.ts')
   await watchListSizes()
   const handle = createHttpHandler(staticFiles(pwaDist, { warm: true }))
   const server = createServer((req, res) => void handle(req, res))
@@ -32,7 +32,7 @@ async function main() {
     console.log(`Mutualis : http://localhost:${port}/ — GraphQL (GraphiQL) : http://localhost:${port}/graphql`)
   })
   // Stop taking requests, let those under way finish (10 s at most), close the database, exit 0.
-  const { db } = await import('./db.ts')
+  const { db } = await import('../db.ts')
   let stopping = false
   const stop = () => {
     if (stopping) return

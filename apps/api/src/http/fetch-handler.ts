@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { compressAnswer, minCompressedBytes, negotiateEncoding } from '../http-compression.ts'
+import { compressAnswer, minCompressedBytes, negotiateEncoding } from './compression.ts'
+
+/** A handler as Node's HTTP server calls it. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
 
 /** Text worth compressing: the yearly report (HTML) and CSV exports. XLSX and DOCX are zip files already. */
 const compressible = /^(text\/(html|csv|plain)|application\/json)/
@@ -8,8 +11,8 @@ const compressible = /^(text\/(html|csv|plain)|application\/json)/
  * Serves a fetch-style handler (Request → Response, testable without a port) on Node's HTTP server,
  * compressing text for clients that accept brotli or gzip (the 31-page report is mostly markup).
  */
-export function toNodeHandler(handler: (request: Request) => Promise<Response>) {
-  return async (req: IncomingMessage, res: ServerResponse) => {
+export function fetchHandler(handler: (request: Request) => Promise<Response>): NodeHandler {
+  return async (req, res) => {
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(name, value)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { compressedVariants, negotiateEncoding, type Encoding } from './http-compression.ts'
+import { compressedVariants, negotiateEncoding, type Encoding } from './compression.ts'
 import { requestUrl } from './request-url.ts'
 
 const types: Record<string, string> = {
