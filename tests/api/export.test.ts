@@ -166,6 +166,14 @@ describe('export errors and access', () => {
     expect(await unknownList.text()).toMatch(/\/export\/actions\.csv/)
   })
 
+  it('bounds a filter list as the API does', async () => {
+    const statuses = (count: number) => Array.from({ length: count }, () => 'IN_PROGRESS').join(',')
+    const tooMany = await download(`/export/actions.csv?status=${statuses(501)}`)
+    expect(tooMany.status).toBe(400)
+    expect(await tooMany.text()).toMatch(/Liste trop longue.*500 éléments au plus/)
+    expect((await download(`/export/actions.csv?status=${statuses(500)}`)).status).toBe(200)
+  })
+
   it('asks for the same sign-in as the API when a territory requires one, by cookie or bearer token', async () => {
     const admin = await signedInAs('ADMIN')
     const analyst = await signedInAs('ANALYST')

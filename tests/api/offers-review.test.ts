@@ -55,7 +55,7 @@ describe('a former member’s impact', () => {
   })
 
   it('reads « Ancien membre » in the impact export for such a line', () => {
-    const line = (state: string | null) => ({ state, annualCost: 100, staffFte: 0, offer: { name: 'Service', kindLabel: 'Service commun' } })
+    const line = (state: 'MEMBER' | 'PLANNED' | 'FORMER' | null) => ({ state, annualCost: 100, staffFte: 0, offer: { name: 'Service', kindLabel: 'Service commun' } })
     const rows = impactRows({ name: 'Fontaine-lès-Dijon', inseeCode: '21278', population: 9000, impact: { year: 2025, byOffer: [line('MEMBER'), line('PLANNED'), line('FORMER')], ifJoined: [line(null)] } })
     expect(rows.map((row) => row[5])).toEqual(['Membre', 'Membre', 'Ancien membre', 'Peut rejoindre'])
   })

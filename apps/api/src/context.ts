@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http'
 import { GraphQLError } from 'graphql'
-import type { YogaInitialContext } from 'graphql-yoga'
 import { InvalidCredentialsError, resolveViewer } from './auth/resolve-viewer.ts'
 import type { Viewer } from './auth/viewer.ts'
 import { responseCookies } from './plugins/use-response-cookies.ts'
@@ -9,8 +8,13 @@ export interface ServerContext {
   req?: IncomingMessage
 }
 
-/** Per-request context. The Prisma client is a module singleton (db.ts), never carried here. */
-export interface Context extends YogaInitialContext {
+/**
+ * Per-request context, for a /graphql request and for a route that reads through the schema
+ * (reads/read-as.ts) alike. The Prisma client is a module singleton (db.ts), never carried here.
+ */
+export interface Context {
+  /** The HTTP request being answered: who asks (cookie, token) and how (address, protocol). */
+  request: Request
   viewer: Viewer
   /** The caller's address, for limiting repeated failed logins. */
   clientAddress: string
@@ -26,7 +30,7 @@ function clientAddress(req: IncomingMessage | undefined, request: Request): stri
   return forwarded || req?.socket.remoteAddress || 'local'
 }
 
-export async function createContext(initial: YogaInitialContext & ServerContext): Promise<Context> {
+export async function createContext(initial: { request: Request } & ServerContext): Promise<Context> {
   let viewer: Viewer
   try {
     viewer = await resolveViewer(initial.request)

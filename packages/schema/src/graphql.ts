@@ -1,5 +1,6 @@
-// Typed GraphQL documents for the PWA. The types come from src/introspection.ts, generated from
-// schema.graphql by `pnpm --filter @mutualis/schema generate` (a test fails when it is stale).
+// Typed GraphQL documents for the PWA and for the API's own reads (exports, report). The types come
+// from src/introspection.ts, generated from schema.graphql by `pnpm --filter @mutualis/schema generate`
+// (a test fails when it is stale).
 import { initGraphQLTada } from 'gql.tada'
 import type { introspection } from './introspection.ts'
 
@@ -11,4 +12,4 @@ export const graphql = initGraphQLTada<{
 }>()
 
 export { readFragment } from 'gql.tada'
-export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada'
+export type { FragmentOf, ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada'

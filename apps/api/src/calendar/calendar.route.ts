@@ -1,8 +1,7 @@
 import { InvalidCredentialsError, resolveViewer } from '../auth/resolve-viewer.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
-import { textResponse } from '../export/export.route.ts'
-import { HttpError } from '../export/internal-graphql.ts'
+import { HttpError, textResponse } from '../reads/http-error.ts'
 import { calendarOf, loadCalendarOffers } from './offer-calendar.ts'
 
 /** The SIREN as people write it, spaces allowed (« 242 100 410 »). */

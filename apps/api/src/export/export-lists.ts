@@ -1,49 +1,53 @@
 import { instrumentLabels, opennessLabels, organisationKindLabels, participationStateLabels, roleLabels, statusLabels } from '@mutualis/domain'
-import type { ActionStatus, Instrument, Openness, OrganisationKind, ParticipationRole, ParticipationState } from '@mutualis/domain'
+import { graphql, type ResultOf } from '@mutualis/schema/graphql'
 import { frenchDate, type Cell } from './csv.ts'
+import { day, exportList, type ExportList } from './export-list.ts'
 import { offersList } from './export-offers.ts'
 import { prose } from './spreadsheet-text.rules.ts'
 
-const day = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null)
-type Node = Record<string, any>
-
-/** A list as exported: the GraphQL page it reads and one column per header. */
-export interface ExportList {
-  title: string
-  filterType: string | null
-  /** Rows a page of the connection; must stay under the query cost limit. */
-  pageSize: number
-  document: string
-  columns: Array<[header: string, value: (node: Node) => Cell]>
-}
-
-const connection = (field: string, filterType: string, orderType: string, node: string) => /* GraphQL */ `
-  query Export($filter: ${filterType}, $orderBy: ${orderType}, $territory: String, $first: Int, $after: String) {
-    page: ${field}(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
+const actionsPage = graphql(`
+  query ExportActions($filter: ActionFilter, $orderBy: ActionOrder, $territory: String, $first: Int, $after: String) {
+    page: actions(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
       pageInfo { hasNextPage endCursor }
-      edges { node { ${node} } }
+      edges { node {
+        key title description statusLabel instrument openness effectiveDate plannedDate domain { name } offer { name kindLabel } sharedService { name } jointContract { subject }
+        participants { organisation { name } } progressUpdates { date text }
+      } }
     }
   }
-`
+`)
+
+const participationsPage = graphql(`
+  query ExportParticipations($filter: ParticipationFilter, $orderBy: ParticipationOrder, $territory: String, $first: Int, $after: String) {
+    page: participations(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { role state since organisation { name kind inseeCode } action { key title domain { name } } } }
+    }
+  }
+`)
+
+const progressUpdatesPage = graphql(`
+  query ExportProgressUpdates($filter: ProgressUpdateFilter, $orderBy: ProgressUpdateOrder, $territory: String, $first: Int, $after: String) {
+    page: progressUpdates(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { date statusAfter text meeting author action { key title domain { name } } } }
+    }
+  }
+`)
 
 export const exportLists: Record<string, ExportList> = {
-  actions: {
+  actions: exportList({
     title: 'Actions',
-    filterType: 'ActionFilter',
     pageSize: 100,
-    document: connection(
-      'actions', 'ActionFilter', 'ActionOrder',
-      `key title description statusLabel instrument openness effectiveDate plannedDate domain { name } offer { name kindLabel } sharedService { name } jointContract { subject }
-       participants { organisation { name } } progressUpdates { date text }`,
-    ),
+    document: actionsPage,
     columns: [
       ['Clé', (n) => n.key],
       ['Domaine', (n) => n.domain.name],
       ['Action', prose((n) => n.title)],
       ['Description', prose((n) => n.description)],
-      ['Instrument', (n) => instrumentLabels[n.instrument as Instrument]],
+      ['Instrument', (n) => instrumentLabels[n.instrument]],
       ['Statut', (n) => n.statusLabel],
-      ['Ouverture', (n) => opennessLabels[n.openness as Openness]],
+      ['Ouverture', (n) => opennessLabels[n.openness]],
       ["Date d'effet", (n) => day(n.effectiveDate)],
       ['Date prévue', (n) => day(n.plannedDate)],
       ['Offre', (n) => n.offer?.name ?? null],
@@ -51,54 +55,52 @@ export const exportLists: Record<string, ExportList> = {
       // Kept for the analysts' scripts that read them: deprecated in the API, still answered there.
       ['Service commun', (n) => n.sharedService?.name ?? null],
       ['Marché mutualisé', (n) => n.jointContract?.subject ?? null],
-      ['Participants', (n) => n.participants.map((p: Node) => p.organisation.name).join(', ')],
-      ["Points d'avancement", prose((n) => n.progressUpdates.map((p: Node) => `${frenchDate(day(p.date)!)} : ${p.text}`).join('\n'))],
+      ['Participants', (n) => n.participants.map((p) => p.organisation.name).join(', ')],
+      ["Points d'avancement", prose((n) => n.progressUpdates.map((p) => `${frenchDate(day(p.date)!)} : ${p.text}`).join('\n'))],
     ],
-  },
-  participations: {
+  }),
+  participations: exportList({
     title: 'Participations',
-    filterType: 'ParticipationFilter',
     pageSize: 200,
-    document: connection('participations', 'ParticipationFilter', 'ParticipationOrder', 'role state since organisation { name kind inseeCode } action { key title domain { name } }'),
+    document: participationsPage,
     columns: [
       ['Clé de l’action', (n) => n.action.key],
       ['Domaine', (n) => n.action.domain.name],
       ['Action', prose((n) => n.action.title)],
       ['Organisation', (n) => n.organisation.name],
-      ['Type', (n) => organisationKindLabels[n.organisation.kind as OrganisationKind]],
+      ['Type', (n) => organisationKindLabels[n.organisation.kind]],
       ['Code INSEE', (n) => n.organisation.inseeCode],
-      ['Rôle', (n) => roleLabels[n.role as ParticipationRole]],
-      ['État', (n) => participationStateLabels[n.state as ParticipationState]],
+      ['Rôle', (n) => roleLabels[n.role]],
+      ['État', (n) => participationStateLabels[n.state]],
       ['Depuis', (n) => day(n.since)],
     ],
-  },
+  }),
   offers: offersList,
-  'progress-updates': {
+  'progress-updates': exportList({
     title: "Points d'avancement",
-    filterType: 'ProgressUpdateFilter',
     pageSize: 200,
-    document: connection('progressUpdates', 'ProgressUpdateFilter', 'ProgressUpdateOrder', 'date statusAfter text meeting author action { key title domain { name } }'),
+    document: progressUpdatesPage,
     columns: [
       ['Date', (n) => day(n.date)],
       ['Clé de l’action', (n) => n.action.key],
       ['Domaine', (n) => n.action.domain.name],
       ['Action', prose((n) => n.action.title)],
-      ['Statut après', (n) => statusLabels[n.statusAfter as ActionStatus]],
+      ['Statut après', (n) => statusLabels[n.statusAfter]],
       ["Point d'avancement", prose((n) => n.text)],
       ['Instance', prose((n) => n.meeting)],
       ['Auteur', (n) => n.author],
     ],
-  },
+  }),
 }
 
 /** The membership matrix is one query, not a connection: its columns are the services communs. */
-export const matrixDocument = /* GraphQL */ `
+export const matrixDocument = graphql(`
   query ExportMatrix($territory: String) {
     membershipMatrix(territory: $territory) { sharedServices { name } rows { commune { name inseeCode } cellLabels } }
   }
-`
+`)
 
-export function matrixTable(matrix: { sharedServices: Array<{ name: string }>; rows: Array<{ commune: { name: string; inseeCode: string }; cellLabels: string[] }> }) {
+export function matrixTable({ membershipMatrix: matrix }: ResultOf<typeof matrixDocument>) {
   return {
     header: ['Commune', 'Code INSEE', ...matrix.sharedServices.map((s) => s.name)],
     rows: matrix.rows.map((row): Cell[] => [row.commune.name, row.commune.inseeCode, ...row.cellLabels.map((label) => label || null)]),

@@ -1,33 +1,35 @@
 import { participationStateLabels, communeMembershipLabels } from '@mutualis/domain'
+import { graphql, type ResultOf } from '@mutualis/schema/graphql'
 import type { Cell } from './csv.ts'
-import type { ExportList } from './export-lists.ts'
+import { day, exportList } from './export-list.ts'
 import { prose } from './spreadsheet-text.rules.ts'
 
-const day = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null)
 const yesNo = (value: boolean | null) => (value === null ? null : value ? 'Oui' : 'Non')
-type Node = Record<string, any>
+
+const offersPage = graphql(`
+  query ExportOffers($filter: OfferFilter, $orderBy: OfferOrder, $territory: String, $first: Int, $after: String) {
+    page: offers(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node {
+        key name kindLabel statusLabel eligibilityLabel unnamedMembers domain { name } provider { name }
+        members { state organisation { name } }
+        terms { startDate endDate renewalDate tacitRenewal noticeMonths legalBasis joinDeliberationLabels }
+        cost { annualAmount label key { label } }
+        staff { fte }
+        actions { title }
+      } }
+    }
+  }
+`)
+
+type Offer = ResultOf<typeof offersPage>['page']['edges'][number]['node']
 
 /** One row per offer: what it is, who is in, on what terms, at what cost. */
-export const offersList: ExportList = {
+export const offersList = exportList({
   title: 'Offres',
-  filterType: 'OfferFilter',
   // ~320 estimated objects an offer (members, staff, actions and deliberations counted 25 each): 100 stay under the limit.
   pageSize: 100,
-  document: /* GraphQL */ `
-    query Export($filter: OfferFilter, $orderBy: OfferOrder, $territory: String, $first: Int, $after: String) {
-      page: offers(filter: $filter, orderBy: $orderBy, territory: $territory, first: $first, after: $after) {
-        pageInfo { hasNextPage endCursor }
-        edges { node {
-          key name kindLabel statusLabel eligibilityLabel unnamedMembers domain { name } provider { name }
-          members { state organisation { name } }
-          terms { startDate endDate renewalDate tacitRenewal noticeMonths legalBasis joinDeliberationLabels }
-          cost { annualAmount label key { label } }
-          staff { fte }
-          actions { title }
-        } }
-      }
-    }
-  `,
+  document: offersPage,
   columns: [
     ['Clé', (n) => n.key],
     ['Nom', (n) => n.name],
@@ -48,13 +50,13 @@ export const offersList: ExportList = {
     ['Coût annuel (€)', (n) => n.cost.annualAmount],
     ['Coût', (n) => n.cost.label],
     ['Clé de répartition', (n) => n.cost.key?.label ?? null],
-    ['ETP', (n) => n.staff.reduce((sum: number, s: Node) => sum + s.fte, 0)],
-    ['Actions', prose((n) => n.actions.map((a: Node) => a.title).join('\n') || null)],
+    ['ETP', (n) => n.staff.reduce((sum, s) => sum + s.fte, 0)],
+    ['Actions', prose((n) => n.actions.map((a) => a.title).join('\n') || null)],
   ],
-}
+})
 
 /** Members and planned members, by name; former members and requests are not members. */
-function members(list: Node[]): string | null {
+function members(list: Offer['members']): string | null {
   const names = list.filter((m) => m.state === 'MEMBER' || m.state === 'PLANNED').map((m) => (m.state === 'PLANNED' ? `${m.organisation.name} (prévue)` : m.organisation.name))
   return names.join(', ') || null
 }
@@ -65,7 +67,7 @@ function members(list: Node[]): string | null {
  * the impacts of a page are read together (commune-impact.service.ts).
  */
 export const impactPageSize = 50
-export const impactDocument = /* GraphQL */ `
+export const impactDocument = graphql(`
   query ExportImpact($territory: String, $year: Int!, $first: Int, $after: String) {
     page: communesConnection(territory: $territory, first: $first, after: $after) {
       pageInfo { hasNextPage endCursor }
@@ -79,14 +81,19 @@ export const impactDocument = /* GraphQL */ `
       } }
     }
   }
-`
+`)
 
 export const impactHeader = ['Commune', 'Code INSEE', 'Population', 'Offre', 'Type', 'Situation', 'Coût annuel (€)', 'ETP', 'Année']
 
+type ImpactCommune = ResultOf<typeof impactDocument>['page']['edges'][number]['node']
+type ImpactLine = Pick<ImpactCommune['impact']['byOffer'][number], 'annualCost' | 'staffFte' | 'offer'>
+
 /** One row per commune and offer: those it is in, then those it could join. */
-export function impactRows(commune: Node): Cell[][] {
-  const line = (situation: (l: Node) => string) => (l: Node): Cell[] => [commune.name, commune.inseeCode, commune.population, l.offer.name, l.offer.kindLabel, situation(l), l.annualCost, l.staffFte, commune.impact.year]
+export function impactRows(commune: ImpactCommune): Cell[][] {
+  const line = (situation: string) => (l: ImpactLine): Cell[] => [commune.name, commune.inseeCode, commune.population, l.offer.name, l.offer.kindLabel, situation, l.annualCost, l.staffFte, commune.impact.year]
   // A planned member is a member for the figures; a former one shows it left.
-  const memberSituation = (l: Node) => participationStateLabels[l.state === 'FORMER' ? 'FORMER' : 'MEMBER']
-  return [...commune.impact.byOffer.map(line(memberSituation)), ...commune.impact.ifJoined.map(line(() => communeMembershipLabels.JOINABLE))]
+  return [
+    ...commune.impact.byOffer.map((l) => line(participationStateLabels[l.state === 'FORMER' ? 'FORMER' : 'MEMBER'])(l)),
+    ...commune.impact.ifJoined.map(line(communeMembershipLabels.JOINABLE)),
+  ]
 }

@@ -1,7 +1,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay'
 import { getNamedType, getNullableType, GraphQLInputObjectType, GraphQLList, GraphQLScalarType, type GraphQLSchema } from 'graphql'
+import { HttpError } from '../reads/http-error.ts'
 
-export class BadParameter extends Error {}
+/** A query parameter an export cannot read: the reader's mistake (400), named in French. */
+export class BadParameter extends HttpError {
+  constructor(message: string) {
+    super(400, message)
+  }
+}
 
 /** Query parameters that are not filter fields: the territory and the sort, as in the GraphQL arguments. */
 const listArguments = ['territory', 'orderBy', 'direction']
@@ -12,7 +18,11 @@ const listArguments = ['territory', 'orderBy', 'direction']
  * list fields take comma-separated or repeated values. GraphQL then validates the values exactly as
  * it does for the API, so a filter means the same thing in both places.
  */
-export function variablesFromParams(params: URLSearchParams, schema: GraphQLSchema, filterTypeName: string | null): Record<string, unknown> {
+export function variablesFromParams(
+  params: URLSearchParams,
+  schema: GraphQLSchema,
+  filterTypeName: string | null,
+): { filter?: Record<string, unknown>; orderBy?: { field: string; direction: string }; territory: string | null } {
   const filterType = filterTypeName ? schema.getType(filterTypeName) : null
   const fields = filterType instanceof GraphQLInputObjectType ? filterType.getFields() : {}
   const filter: Record<string, unknown> = {}

@@ -1,4 +1,4 @@
-import { euroAmount, instrumentLabels, longFrenchDate, roleLabels, type Instrument } from '@mutualis/domain'
+import { euroAmount, instrumentLabels, longFrenchDate, roleLabels } from '@mutualis/domain'
 import type { ReportAction, ReportImpact, ReportSummary } from './report.query.ts'
 
 /** One line of « Impact par commune », as printed. */
@@ -53,7 +53,7 @@ function details(action: ReportAction): string {
   const pilots = action.participants.filter((p) => p.role === 'PILOT').map((p) => p.organisation.name)
   const members = action.participants.filter((p) => p.state === 'MEMBER' && p.role !== 'PILOT').length
   return [
-    instrumentLabels[action.instrument as Instrument],
+    instrumentLabels[action.instrument],
     action.sharedService?.name,
     pilots.length ? `${roleLabels.PILOT} : ${pilots.join(', ')}` : null,
     members ? `${members} membre${members > 1 ? 's' : ''}` : null,
@@ -99,6 +99,8 @@ export function reportModel(
 function membersByAction(members: ReportSummary['changes']['newMembers']): ReportModel['newMembers'] {
   const byAction = new Map<string, ReportModel['newMembers'][number]>()
   for (const member of members) {
+    // The changes list members by the day they joined (newMembersWhere): never null there, though the field may be.
+    if (member.since === null) continue
     const key = `${member.since}|${member.action.title}`
     if (!byAction.has(key)) byAction.set(key, { action: member.action.title, since: member.since, organisations: [] })
     byAction.get(key)!.organisations.push(member.organisation.name)

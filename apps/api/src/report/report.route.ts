@@ -1,6 +1,6 @@
 import { today } from '../analytics/history.rules.ts'
-import { textResponse } from '../export/export.route.ts'
-import { HttpError } from '../export/internal-graphql.ts'
+import { HttpError, textResponse } from '../reads/http-error.ts'
+import { readerFor } from '../reads/read-as.ts'
 import { parseIsoDate } from '../schema/scalars.ts'
 import { reportDocx } from './report-docx.ts'
 import { reportHtml } from './report-html.ts'
@@ -28,9 +28,10 @@ export async function handleReport(request: Request): Promise<Response> {
     const generatedOn = today()
     const since = sinceDate(url.searchParams.get('depuis'), generatedOn)
     if (since > iso(generatedOn)) throw new HttpError(400, 'La date « depuis » est dans le futur.')
-    const territory = await reportTerritory(request, url.searchParams.get('territoire'))
+    const read = await readerFor(request)
+    const territory = await reportTerritory(read, url.searchParams.get('territoire'))
     // The impact is for the calendar year the report is drawn up in.
-    const model = reportModel(await loadReport(request, territory, since, iso(generatedOn), generatedOn.getUTCFullYear()), since, iso(generatedOn))
+    const model = reportModel(await loadReport(read, territory, since, iso(generatedOn), generatedOn.getUTCFullYear()), since, iso(generatedOn))
     const headers = { 'cache-control': 'private, no-store', vary: 'Cookie, Authorization' }
     if (url.pathname === '/rapport.docx') {
       return new Response(await reportDocx(model), {
