@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
+import { encodeGlobalID } from '@pothos/plugin-relay'
 import { frenchText, instrumentLabels, participationStateLabels, roleLabels, type Instrument } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
@@ -94,6 +95,29 @@ describe('CSV export of actions', () => {
     // Non-breaking spaces before « : » and inside « », a narrow one before « ; »: only the spaces change.
     expect(text).toContain(`"Test d'export\u00A0: «\u00A0guillemets\u00A0» ""citation""\u202F; point-virgule à l'œuvre"`)
     expect(text).toContain(';05/03/2024;')
+  })
+})
+
+describe('a download after a change', () => {
+  it('shows the change, though the same download was just answered', async () => {
+    const territory = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+    const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
+    const action = await db.action.create({
+      data: {
+        territoryId: territory.id, key: `test-${randomUUID()}`, position: 5001, title: 'Action exportée deux fois', description: 'Avant', searchText: 'exportee deux fois',
+        domainId: domain.id, instrument: 'SERVICE_COMMUN', status: 'PLANNED', openness: 'OPEN', sourceText: 'test', effectiveDate: new Date('2011-11-11'),
+      },
+    })
+    const path = '/export/actions.csv?effectiveFrom=2011-11-11&effectiveTo=2011-11-11'
+    const description = async () => (await csvRows(path)).rows.slice(1).map((row) => row[3])
+    expect(await description()).toEqual(['Avant'])
+    expect(await description()).toEqual(['Avant'])
+    const admin = await signedInAs('ADMIN')
+    const updated = await admin.client<any>('mutation ($id: ID!, $v: Int!) { updateAction(id: $id, expectedVersion: $v, input: { description: "Après" }) { __typename } }', {
+      id: encodeGlobalID('Action', action.id), v: action.version,
+    })
+    expect(updated.data?.updateAction.__typename, JSON.stringify(updated)).toBe('Action')
+    expect(await description()).toEqual(['Après'])
   })
 })
 

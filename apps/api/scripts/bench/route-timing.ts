@@ -1,6 +1,7 @@
 // `pnpm --filter @mutualis/api bench:routes`: how long the HTTP routes that read through the schema
 // (exports, the yearly report) take, one request after another, against the server as `pnpm start`
-// runs it on a fresh Dijon database. Prints one line a route and cache setting.
+// runs it on a fresh Dijon database. Prints one line a route and cache setting: wall time, and the
+// server's CPU time, which says more than wall time on a machine others share.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,11 +33,16 @@ try {
     try {
       for (const route of args.path) {
         const first = await timed(`${origin}${route}`)
+        const cpuBefore = server.cpuSeconds()
         const times: number[] = []
         for (let i = 0; i < requests; i++) times.push(await timed(`${origin}${route}`))
+        const cpu = cpuBefore === null ? null : server.cpuSeconds()! - cpuBefore
         const total = times.reduce((sum, ms) => sum + ms, 0)
         const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]
-        console.log(`${route} (cache ${cache ? 'on' : 'off'}) : premier ${first.toFixed(0)} ms, puis ${requests} requêtes en ${total.toFixed(0)} ms (médiane ${median.toFixed(0)} ms)`)
+        console.log(
+          `${route} (cache ${cache ? 'on' : 'off'}) : premier ${first.toFixed(0)} ms, puis ${requests} requêtes en ${total.toFixed(0)} ms` +
+            ` (médiane ${median.toFixed(0)} ms${cpu === null ? '' : `, CPU du serveur ${cpu.toFixed(2)} s`})`,
+        )
       }
     } finally {
       await server.stop()

@@ -3,7 +3,8 @@ import { handleExport } from '../export/export.route.ts'
 import { handleReport } from '../report/report.route.ts'
 import { fetchHandler, type NodeHandler } from './fetch-handler.ts'
 import { graphqlRoute } from './graphql-route.ts'
-import { responseCache, yoga } from './yoga.ts'
+import { responseCache } from '../plugins/response-cache.ts'
+import { yoga } from './yoga.ts'
 
 /**
  * Every address Mutualis answers besides the app's files. A route answers its path and the paths

@@ -11,11 +11,8 @@ import { useRequestLimits } from '../plugins/use-request-limits.ts'
 import { useExecutionCeiling } from '../plugins/use-execution-ceiling.ts'
 import { useResponseCookies } from '../plugins/use-response-cookies.ts'
 import { useSessionCsrf } from '../plugins/use-session-csrf.ts'
-import { createResponseCache } from '../plugins/use-response-cache.ts'
+import { responseCache } from '../plugins/response-cache.ts'
 import { schema } from '../schema/index.ts'
-
-/** The response cache: yoga's plugins, and the lookup the HTTP route answers anonymous hits with. */
-export const responseCache = createResponseCache()
 
 const graphiql = frenchGraphiQL()
 

@@ -1,4 +1,4 @@
-import { getOperationAST, parse } from 'graphql'
+import { getOperationAST, parse, type ExecutionResult } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
 import { createInMemoryCache, useResponseCache as useYogaResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache'
 import { resolveViewer } from '../auth/resolve-viewer.ts'
@@ -81,6 +81,12 @@ export interface ResponseCache {
    * entries, under the same generation, as the yoga plugin.
    */
   anonymousAnswer(params: GraphQLParams): Promise<string | undefined>
+  /**
+   * A read run in this process for a request's caller (reads/read-as.ts): answered from the same
+   * entries as yoga's, in the caller's partition and the current generation, else run, and kept
+   * when it has no errors. The answer is shared: read it, never change it.
+   */
+  read(request: Request, params: GraphQLParams, run: () => Promise<ExecutionResult>): Promise<ExecutionResult>
 }
 
 /** The cache key of a request: one place, so the plugin and the HTTP route find the same entries. */
@@ -101,7 +107,7 @@ export interface ResponseCacheOptions {
  * answer leaves: the next read, through any process sharing the clock, misses the cache.
  */
 export function createResponseCache(options: ResponseCacheOptions = {}): ResponseCache {
-  if (process.env.RESPONSE_CACHE === 'off') return { plugins: [], anonymousAnswer: async () => undefined }
+  if (process.env.RESPONSE_CACHE === 'off') return { plugins: [], anonymousAnswer: async () => undefined, read: (_request, _params, run) => run() }
   const clock = options.clock ?? (process.env.REDIS_URL ? redisClock(process.env.REDIS_URL) : memoryClock())
   if (!options.clock && !process.env.REDIS_URL && dbConfig.provider === 'postgresql') {
     console.warn('Cache de réponses en mémoire : si plusieurs processus servent cette base PostgreSQL, définissez REDIS_URL (ou RESPONSE_CACHE=off).')
@@ -120,6 +126,12 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   let seen: string | undefined
   const newEntries = () => createInMemoryCache({ max: options.maxEntries ?? Number(process.env.RESPONSE_CACHE_SIZE ?? 1000) })
   let entries = newEntries()
+  const openGeneration = (generation: string) => {
+    if (generation === seen) return
+    seen = generation
+    entries = newEntries()
+  }
+  const ttl = options.ttlMs ?? 60_000
   const includeExtensionMetadata = process.env.NODE_ENV === 'development'
   const cache: Cache = {
     get: (key) => (key.startsWith(NO_CACHE) ? undefined : entries.get(key)),
@@ -174,7 +186,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
 
   const responseCache = useYogaResponseCache({
     cache,
-    ttl: options.ttlMs ?? 60_000,
+    ttl,
     invalidateViaMutation: false,
     // In development each answer says whether it came from the cache (extensions.responseCache).
     includeExtensionMetadata,
@@ -187,10 +199,7 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
       } catch {
         return NO_CACHE
       }
-      if (generation !== seen) {
-        seen = generation
-        entries = newEntries()
-      }
+      openGeneration(generation)
       return singleFlight(cacheKey(generation, sessionId ?? null, { query: documentString, variables: variableValues, operationName }), request)
     },
     shouldCacheResult: ({ cacheKey, result }) => !cacheKey.startsWith(NO_CACHE) && !result.errors?.length,
@@ -209,5 +218,18 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     return entry?.stringify?.()
   }
 
-  return { plugins: [coordination, responseCache], anonymousAnswer }
+  async function read(request: Request, params: GraphQLParams, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    const partition = await partitionOf(request)
+    const generation = partition === NO_CACHE ? undefined : await clock.read().catch(() => undefined)
+    if (generation === undefined) return run()
+    openGeneration(generation)
+    const key = cacheKey(generation, partition, params)
+    const hit = (await entries.get(key)) as ExecutionResult | undefined
+    if (hit) return hit
+    const result = await run()
+    if (!result.errors?.length) await cache.set(key, result, [], ttl)
+    return result
+  }
+
+  return { plugins: [coordination, responseCache], anonymousAnswer, read }
 }

@@ -1,7 +1,8 @@
 import { envelop, useEngine, useSchema } from '@envelop/core'
-import { execute, GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult } from 'graphql'
+import { execute, GraphQLError, parse, print, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult } from 'graphql'
 import type { TadaDocumentNode } from '@mutualis/schema/graphql'
 import { createContext, type Context } from '../context.ts'
+import { responseCache } from '../plugins/response-cache.ts'
 import { useExecutionCeiling } from '../plugins/use-execution-ceiling.ts'
 import { useQueryLimits } from '../plugins/use-query-limits.ts'
 import { variablesProblem } from '../request-limits.ts'
@@ -18,16 +19,18 @@ const getEnveloped = envelop({
   plugins: [useEngine({ parse, validate, specifiedRules, execute, subscribe }), useSchema(schema), useQueryLimits(), useExecutionCeiling()],
 })
 
-/** Our documents do not change while the process runs: each is validated once. */
-const validated = new WeakSet<DocumentNode>()
+/** Our documents do not change while the process runs: each is validated once, its text (the cache's key) printed once. */
+const checked = new WeakMap<DocumentNode, string>()
 
-function checkDocument(document: DocumentNode) {
-  if (validated.has(document)) return
+function checkedText(document: DocumentNode): string {
+  let text = checked.get(document)
+  if (text !== undefined) return text
   const { validate, schema } = getEnveloped()
   const errors = validate(schema, document)
   // A document of ours that the schema or the limits refuse is a mistake in this code, not in the request.
   if (errors.length > 0) throw new AggregateError(errors, `Document interne refusé : ${errors[0].message}`)
-  validated.add(document)
+  checked.set(document, (text = print(document)))
+  return text
 }
 
 /** Runs one of our typed documents; the answer's type is the one the document infers. */
@@ -37,16 +40,20 @@ export type Reader = <Result, Variables>(document: TadaDocumentNode<Result, Vari
  * Reads through the schema on behalf of a request's caller, in this process, with no HTTP round
  * trip. The context is the one a /graphql request from them gets (createContext): the viewer from
  * the same cookie or bearer token, hence the same scopes and filters; its per-request memo and
- * loaders are shared by the reads of this request. Every failure is an HttpError (http-error.ts).
+ * loaders are shared by the reads of this request. Answers come from the response cache as the
+ * API's do, in the caller's partition. Every failure is an HttpError (http-error.ts).
  */
 export async function readerFor(request: Request): Promise<Reader> {
   const context = await contextFor(request)
   return async <Result, Variables>(document: TadaDocumentNode<Result, Variables>, variables: Variables) => {
     const problem = variablesProblem(variables)
     if (problem) throw new HttpError(400, problem)
-    checkDocument(document)
-    const { execute, schema } = getEnveloped(context)
-    const result = (await execute({ schema, document, variableValues: variables as Record<string, unknown>, contextValue: context })) as ExecutionResult
+    const variableValues = variables as Record<string, unknown>
+    const run = async () => {
+      const { execute, schema } = getEnveloped(context)
+      return (await execute({ schema, document, variableValues, contextValue: context })) as ExecutionResult
+    }
+    const result = await responseCache.read(request, { query: checkedText(document), variables: variableValues }, run)
     const error = result.errors?.[0]
     if (error) throw httpErrorOf(error, { beforeExecution: result.data === undefined })
     return result.data as Result
