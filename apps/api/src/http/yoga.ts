@@ -6,9 +6,8 @@ import { maskError } from '../errors.ts'
 import { frenchGraphiQL, graphiqlOptions } from './graphiql/graphiql-page.ts'
 import { useCompression } from './use-compression.ts'
 import { useGraphiQLPage } from './graphiql/use-graphiql-page.ts'
-import { useQueryLimits } from '../plugins/use-query-limits.ts'
+import { executionLimits } from '../plugins/execution-limits.ts'
 import { useRequestLimits } from '../plugins/use-request-limits.ts'
-import { useExecutionCeiling } from '../plugins/use-execution-ceiling.ts'
 import { useResponseCookies } from '../plugins/use-response-cookies.ts'
 import { useSessionCsrf } from '../plugins/use-session-csrf.ts'
 import { responseCache } from '../plugins/response-cache.ts'
@@ -34,8 +33,7 @@ export const yoga = createYoga<ServerContext>({
     useSessionCsrf(),
     useCSRFPrevention({ requestHeaders: ['x-mutualis-csrf'] }),
     useRequestLimits(),
-    useQueryLimits(),
-    useExecutionCeiling(),
+    ...executionLimits(),
     useResponseCookies(),
     ...responseCache.plugins,
   ],

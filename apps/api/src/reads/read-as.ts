@@ -2,21 +2,20 @@ import { envelop, useEngine, useSchema } from '@envelop/core'
 import { execute, GraphQLError, parse, print, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult } from 'graphql'
 import type { TadaDocumentNode } from '@mutualis/schema/graphql'
 import { createContext, type Context } from '../context.ts'
+import { executionLimits } from '../plugins/execution-limits.ts'
 import { responseCache } from '../plugins/response-cache.ts'
-import { useExecutionCeiling } from '../plugins/use-execution-ceiling.ts'
-import { useQueryLimits } from '../plugins/use-query-limits.ts'
 import { variablesProblem } from '../request-limits.ts'
 import { schema } from '../schema/index.ts'
 import { HttpError, httpErrorOf } from './http-error.ts'
 
 /**
- * The schema with the limits /graphql runs it under, without HTTP: graphql-armor's bounds on a
+ * The schema under the limits /graphql runs it with, without HTTP: graphql-armor's bounds on a
  * document's shape (checked when it is validated), the complexity estimate (Pothos checks it as the
  * root fields run, with the variables given) and the ceiling on values resolved and time. The
  * documents are ours, but their variables come from the reader's URL.
  */
 const getEnveloped = envelop({
-  plugins: [useEngine({ parse, validate, specifiedRules, execute, subscribe }), useSchema(schema), useQueryLimits(), useExecutionCeiling()],
+  plugins: [useEngine({ parse, validate, specifiedRules, execute, subscribe }), useSchema(schema), ...executionLimits()],
 })
 
 /** Our documents do not change while the process runs: each is validated once, its text (the cache's key) printed once. */
