@@ -30,7 +30,7 @@ const freePort = () =>
 async function startServer() {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutualis-budget-'))
-  const child = spawn(path.join(apiDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+  const child = spawn(path.join(apiDir, 'node_modules/.bin/tsx'), ['src/http/server.ts'], {
     cwd: apiDir,
     env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${path.join(dataDir, 'budget.db')}`, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
