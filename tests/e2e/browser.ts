@@ -58,3 +58,17 @@ export async function signIn(page: Page, baseUrl: string, email: string) {
   // Signed in, the app leaves the sign-in screen (sign-out lives under « Compte »).
   await page.waitForURL((url) => url.pathname !== '/connexion')
 }
+
+/**
+ * Makes the page one the service worker controls, as on a phone that opened the app before.
+ * The worker installs on the first visit and, without `clients.claim()` (the app asks before
+ * switching versions), controls only the pages loaded after it is active: under load the page
+ * may have loaded first, so it is loaded again once the worker is ready.
+ */
+export async function underServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+}

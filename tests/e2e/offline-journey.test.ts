@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { phoneDuringTests, screenshot, signIn } from './browser.ts'
+import { phoneDuringTests, screenshot, signIn, underServiceWorker } from './browser.ts'
 import { screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
@@ -102,7 +102,7 @@ describe('a mayor in a meeting room with poor network', () => {
 
   it('records another offline, keeps it through a reload without network, and sends it exactly once on return', async () => {
     // The service worker must control the app before the network goes, as on a phone that opened it before.
-    await phone.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+    await underServiceWorker(phone.page)
     await phone.context.setOffline(true)
     const offline = `Hors ligne ${randomUUID()}`
     await addProgress(offline)

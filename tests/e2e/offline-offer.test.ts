@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { phoneDuringTests, screenshot, signIn } from './browser.ts'
+import { phoneDuringTests, screenshot, signIn, underServiceWorker } from './browser.ts'
 import { screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
@@ -18,7 +18,7 @@ describe('a mayor in a meeting opens an offer never opened on the phone', () => 
     await phone.page.goto(`${baseUrl}/commune/21166`)
     await phone.page.getByRole('heading', { level: 1, name: 'Chenôve' }).waitFor()
     // As on a phone that opened the app before: the service worker serves it without network.
-    await phone.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+    await underServiceWorker(phone.page)
 
     await phone.context.setOffline(true)
     await phone.page.reload()

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { phoneDuringTests, signIn } from './browser.ts'
+import { phoneDuringTests, signIn, underServiceWorker } from './browser.ts'
 import { measureLayout, screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
@@ -87,7 +87,7 @@ describe('every screen on a 360 × 740 phone: slim top bar, no sideways scroll, 
   it('offline, the state is a chip in the top bar, not a block', async () => {
     await phone.page.goto(`${baseUrl}/commune/21166`)
     await heading('Chenôve')(phone.page)
-    await phone.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+    await underServiceWorker(phone.page)
     await phone.context.setOffline(true)
     await phone.page.reload()
     await heading('Chenôve')(phone.page)
