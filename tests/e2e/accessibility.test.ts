@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { phoneDuringTests, signIn } from './browser.ts'
+import { phoneDuringTests, settled, signIn } from './browser.ts'
 import { screenshotFromTop } from './phone-layout.ts'
 
 const baseUrl = inject('baseUrl')
@@ -18,6 +18,7 @@ async function seriousViolations(): Promise<string[]> {
 async function visit(path: string, ready: (page: Page) => Promise<unknown>) {
   await phone.page.goto(`${baseUrl}${path}`)
   await ready(phone.page)
+  await settled(phone.page)
 }
 
 const heading = (name: string | RegExp) => (p: Page) => p.getByRole('heading', { level: 1, name }).waitFor()

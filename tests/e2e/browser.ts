@@ -72,3 +72,8 @@ export async function underServiceWorker(page: Page) {
   if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload()
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
 }
+
+/** Waits until every list the screen renders a few items at a time is complete (no `aria-busy` region left). */
+export async function settled(page: Page) {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null)
+}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { screenshot } from './browser.ts'
+import { screenshot, settled } from './browser.ts'
 
 export interface Layout {
   topBar: number
@@ -14,7 +14,8 @@ export interface Layout {
  * Measures a screen as a phone shows it. A control inside a sentence (a link in a paragraph with
  * other words) is running text, exempt from the 44 px target size (WCAG 2.5.5, exception « inline »).
  */
-export function measureLayout(page: Page): Promise<Layout> {
+export async function measureLayout(page: Page): Promise<Layout> {
+  await settled(page)
   return page.evaluate(() => {
     const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role=tab]')]
     const sizes: Array<{ width: number; height: number; control: string }> = []

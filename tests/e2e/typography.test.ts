@@ -1,6 +1,6 @@
 import { typographyMistakes } from '@mutualis/domain'
 import { describe, expect, inject, it } from 'vitest'
-import { phoneDuringTests, signIn } from './browser.ts'
+import { phoneDuringTests, settled, signIn } from './browser.ts'
 
 // Every screen's text, as a reader sees it, checked against the one typography rule of packages/domain:
 // the screens of phone-screens.test.ts and the report. Besides wrong words, it finds any space before
@@ -12,6 +12,7 @@ const phone = phoneDuringTests()
 /** The mistakes on the screen shown, once `ready` is visible. */
 async function mistakesHere(name: string, ready: string | RegExp): Promise<string[]> {
   await phone.page.getByText(ready).locator('visible=true').first().waitFor()
+  await settled(phone.page)
   // Pictograms hidden from screen readers (the matrix's « ? » for « ouverture à l’étude ») are not prose.
   const text = await phone.page.evaluate(() => {
     const pictograms = document.head.appendChild(document.createElement('style'))

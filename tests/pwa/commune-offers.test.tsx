@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CommuneOffers } from '../../apps/pwa/src/components/commune-offers.tsx'
 import { impactSummary } from '../../apps/pwa/src/components/impact-line.tsx'
@@ -63,6 +63,19 @@ describe('« Ma commune », answer first', () => {
     expect(screen.getByRole('tab', { name: /À l’étude/ }).getAttribute('aria-selected')).toBe('true')
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: /À l’étude/ }))
     expect(lines()).toEqual(['Police pluri-communale'])
+  })
+
+  it('puts a long answer in the page a few domains at a time, marked busy until the last one is in', async () => {
+    const offers = Array.from({ length: 12 }, (_, index) =>
+      createCommuneOffer({ name: `Offre ${index + 1}`, offer: { domain: { id: `domaine-${index}`, name: `Domaine ${index + 1}`, position: index } } }),
+    )
+    render(() => <CommuneOffers commune={createCommune({ offers })} join={nothingWaiting} />)
+    const domainTitles = () => within(panel()).getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)
+    expect(domainTitles()).toEqual(['Domaine 1', 'Domaine 2', 'Domaine 3', 'Domaine 4'])
+    expect(panel().getAttribute('aria-busy')).toBe('true')
+    await waitFor(() => expect(panel().getAttribute('aria-busy')).toBe('false'))
+    expect(domainTitles()).toEqual(offers.map((_, index) => `Domaine ${index + 1}`))
+    expect(lines()).toEqual(offers.map((_, index) => `Offre ${index + 1}`))
   })
 
   it('opens on the segment the address asks for, and says so in words when one is empty', () => {

@@ -1,7 +1,8 @@
-import { For, Show, createSignal } from 'solid-js'
+import { For, Show, createMemo, createSignal } from 'solid-js'
 import { groupByDomain, initialSegment, offersOf, segments, type Segment } from '../lib/commune-offers.rules.ts'
 import type { CommuneDetail } from '../lib/commune.queries.ts'
 import type { JoinControls } from '../lib/join-controls.ts'
+import { createProgressive } from '../lib/progressive.ts'
 import { OfferLine } from './offer-line.tsx'
 import { SegmentTabs } from './segment-tabs.tsx'
 
@@ -15,7 +16,9 @@ const emptyText: Record<Segment, (name: string) => string> = {
 export function CommuneOffers(props: { commune: CommuneDetail; join: Pick<JoinControls, 'waiting'>; segment?: string | null; onSegment?: (segment: Segment) => void }) {
   const [selected, setSelected] = createSignal(initialSegment(props.commune.offers, props.segment ?? null))
   const tabs = () => segments.map((segment) => ({ id: segment.id, label: segment.label, count: offersOf(props.commune.offers, segment.id).length }))
-  const groups = () => groupByDomain(offersOf(props.commune.offers, selected()))
+  const groups = createMemo(() => groupByDomain(offersOf(props.commune.offers, selected())))
+  // A first screenful of domains at once, the others in the next tasks.
+  const progressive = createProgressive(() => groups().length, 4)
   const select = (segment: Segment) => {
     setSelected(segment)
     props.onSegment?.(segment)
@@ -23,9 +26,9 @@ export function CommuneOffers(props: { commune: CommuneDetail; join: Pick<JoinCo
   return (
     <>
       <SegmentTabs label={`Offres de ${props.commune.name}`} tabs={tabs()} selected={selected()} panelId="offres" onSelect={select} />
-      <div id="offres" role="tabpanel" aria-labelledby={`segment-${selected()}`} class="offer-groups">
+      <div id="offres" role="tabpanel" aria-labelledby={`segment-${selected()}`} aria-busy={!progressive.done()} class="offer-groups">
         <Show when={groups().length > 0} fallback={<p>{emptyText[selected()](props.commune.name)}</p>}>
-          <For each={groups()}>
+          <For each={groups().slice(0, progressive.shown())}>
             {(group) => (
               <section aria-labelledby={`domaine-${group.id}`}>
                 <h2 id={`domaine-${group.id}`} class="domain-title">

@@ -45,16 +45,25 @@ export function createQuery<Data, Variables extends AnyVariables>(args: {
     }
     const variables = (args.variables?.() ?? {}) as Variables
     setFetching(true)
+    let pending: ReturnType<typeof setTimeout> | undefined
     const subscription = untrack(() =>
-      client.query(args.query, variables, { requestPolicy: args.requestPolicy }).subscribe((result) =>
-        batch(() => {
-          setStore('data', reconcile(result.data as Data))
-          setError(result.error)
-          setFetching(Boolean(result.stale))
-        }),
-      ),
+      client.query(args.query, variables, { requestPolicy: args.requestPolicy }).subscribe((result) => {
+        // The screen renders in a task of its own, not in the one where graphcache wrote the answer:
+        // two shorter tasks leave the phone able to answer a tap in between.
+        clearTimeout(pending)
+        pending = setTimeout(() =>
+          batch(() => {
+            setStore('data', reconcile(result.data as Data))
+            setError(result.error)
+            setFetching(Boolean(result.stale))
+          }),
+        )
+      }),
     )
-    onCleanup(() => subscription.unsubscribe())
+    onCleanup(() => {
+      clearTimeout(pending)
+      subscription.unsubscribe()
+    })
   })
 
   const state: QueryState<Data> = {
