@@ -109,11 +109,11 @@ describe('a document whose nested lists multiply', () => {
 describe("the app's own heaviest screens", () => {
   it('fit within the estimate once the real list sizes are read (the dashboard was refused at fixed sizes)', async () => {
     const { readListSizes } = await import('@mutualis/api/list-sizes.ts')
-    const { print } = await import('graphql')
-    const { DashboardQuery } = await import('../../apps/pwa/src/lib/dashboard.queries.ts')
-    const { graphql } = await import('../fixtures/graphql.ts')
+    const { DashboardQuery } = await import('@mutualis/schema/documents/dashboard')
+    const { sentRequest } = await import('@mutualis/schema/sent')
+    const { sendAsApp } = await import('../fixtures/graphql.ts')
     await readListSizes()
-    const result = await graphql(print(DashboardQuery))
+    const result = await sendAsApp(sentRequest(DashboardQuery, {}))
     expect(result.errors).toBeUndefined()
     expect(result.data?.membershipMatrix.rows.length).toBeGreaterThan(0)
   })

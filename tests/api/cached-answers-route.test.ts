@@ -5,6 +5,8 @@ import { db } from '@mutualis/api/db.ts'
 import { graphqlRoute } from '@mutualis/api/http/graphql-route.ts'
 import { responseCache } from '@mutualis/api/plugins/response-cache.ts'
 import { yoga } from '@mutualis/api/http/yoga.ts'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
+import { sentRequest } from '@mutualis/schema/sent'
 import { createAccount, signIn } from '../fixtures/accounts.ts'
 import { countSql } from '../fixtures/graphql.ts'
 import { listenDuringTests, rawRequest } from '../fixtures/http-server.ts'
@@ -19,8 +21,8 @@ const route = graphqlRoute((req: IncomingMessage, res: ServerResponse) => {
 const server = listenDuringTests(route)
 const url = () => `${server.origin}/graphql`
 
-const page = `query Page($insee: String!) { commune(inseeCode: $insee) { name participations { action { id title statusLabel } } joinable { howToJoin action { title } } } }`
-const variables = { insee: communeInsee('Chenôve') }
+/** « Ma commune » for Chenôve, as the app asks it. */
+const { query: page, variables } = sentRequest(CommunePageQuery, { inseeCode: communeInsee('Chenôve') })
 const urqlAccept = 'application/graphql-response+json, application/json, text/event-stream, multipart/mixed'
 
 interface Answer { status: number; type: string | null; encoding: string | null; text: string; viaYoga: boolean; sql: number }
@@ -66,13 +68,13 @@ describe('an anonymous read already in the cache', () => {
   })
 
   it('is never served after a write that changes it', async () => {
-    const before = JSON.parse((await ask()).text).data.commune.participations[0].action
+    const before = JSON.parse((await ask()).text).data.commune.offers[0].offer
     await ask()
     const id = Buffer.from(before.id, 'base64').toString().split(':')[1]
-    await db.action.update({ where: { id }, data: { title: `${before.title} (renommée)` } })
+    await db.offer.update({ where: { id }, data: { name: `${before.name} (renommée)` } })
     const after = await ask()
     expect(after.viaYoga).toBe(true)
-    expect(JSON.parse(after.text).data.commune.participations[0].action.title).toBe(`${before.title} (renommée)`)
+    expect(JSON.parse(after.text).data.commune.offers.find((entry: any) => entry.offer.id === before.id).offer.name).toBe(`${before.name} (renommée)`)
   })
 
   it('is not given to a signed-in user, nor to a request yoga would refuse or answer afresh', async () => {

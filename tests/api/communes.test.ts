@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { query } from '../fixtures/graphql.ts'
-import { communePageQuery } from '../fixtures/documents.ts'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
+import { sentRequest } from '@mutualis/schema/sent'
+import { query, queryAsApp } from '../fixtures/graphql.ts'
 import { communeInsee, dijonOfficial } from '../fixtures/seed.ts'
 
 describe('communes', () => {
@@ -29,23 +30,32 @@ describe('communes', () => {
     expect(data.nowhere).toBeNull()
   })
 
-  it('answers the commune page: what Chenôve takes part in and what it can join, and how', async () => {
-    const data = await query<{ commune: any }>(communePageQuery, { inseeCode: communeInsee('Chenôve') })
-    const commune = data.commune
-    expect(commune.name).toBe('Chenôve')
-    expect(commune.joinable.length).toBeGreaterThan(0)
-    const joinedIds = new Set(commune.participations.filter((p: any) => p.state === 'MEMBER').map((p: any) => p.action.id))
-    for (const opportunity of commune.joinable) {
-      expect(['OPEN', 'UNDER_STUDY']).toContain(opportunity.openness)
-      expect(joinedIds.has(opportunity.action.id)).toBe(false)
-      expect(opportunity.howToJoin.length).toBeGreaterThan(20)
-    }
+  it('answers the commune page as the app asks it: what Chenôve is in, what it can join and how, what it costs it', async () => {
+    const { commune } = await queryAsApp(sentRequest(CommunePageQuery, { inseeCode: communeInsee('Chenôve') }))
+    expect(commune?.name).toBe('Chenôve')
+    const offers = commune!.offers
+    const of = (membership: string) => offers.filter((entry) => entry.membership === membership)
+    expect(of('JOINABLE').length).toBeGreaterThan(0)
+    for (const entry of of('JOINABLE')) expect(entry.howToJoin?.length).toBeGreaterThan(20)
+    expect(of('MEMBER').length).toBeGreaterThan(0)
+    for (const entry of of('MEMBER')) expect(entry.howToJoin).toBeNull()
+    // One line per offer: an offer the commune is in is never also offered to it.
+    expect(new Set(offers.map((entry) => entry.offer.id)).size).toBe(offers.length)
+    expect(commune!.impact.byOffer.map((line) => line.offer.id)).toEqual(expect.arrayContaining(of('MEMBER').map((entry) => entry.offer.id)))
   })
 
-  it('does not offer a commune what it is already a member of', async () => {
-    const data = await query<{ commune: any }>(communePageQuery, { inseeCode: communeInsee('Dijon') })
+  it('does not offer a commune an action it is already a member of (participations and joinable, kept for analysts)', async () => {
+    const data = await query<{ commune: any }>(
+      'query ($inseeCode: String!) { commune(inseeCode: $inseeCode) { participations { state action { id } } joinable { openness howToJoin action { id } } } }',
+      { inseeCode: communeInsee('Dijon') },
+    )
     const memberOf = new Set(data.commune.participations.filter((p: any) => p.state === 'MEMBER').map((p: any) => p.action.id))
     expect(memberOf.size).toBeGreaterThan(10)
+    expect(data.commune.joinable.length).toBeGreaterThan(0)
+    for (const opportunity of data.commune.joinable) {
+      expect(['OPEN', 'UNDER_STUDY']).toContain(opportunity.openness)
+      expect(opportunity.howToJoin.length).toBeGreaterThan(20)
+    }
     expect(data.commune.joinable.filter((o: any) => memberOf.has(o.action.id))).toEqual([])
   })
 })

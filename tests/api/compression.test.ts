@@ -3,12 +3,15 @@ import { describe, expect, it, vi } from 'vitest'
 import { yoga } from '@mutualis/api/http/yoga.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
 import { maxRequestBytes } from '@mutualis/api/http/request-body.ts'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
+import { sentRequest } from '@mutualis/schema/sent'
 import { listen, listenDuringTests } from '../fixtures/http-server.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
-const communePage = `query { commune(inseeCode: "${communeInsee('Chenôve')}") { name participations { action { title statusLabel domain { name } } } joinable { howToJoin action { title statusLabel } } } }`
-const ask = (query: string, headers: Record<string, string>) =>
-  yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
+/** « Ma commune » for Chenôve, as the app asks it. */
+const communePage = sentRequest(CommunePageQuery, { inseeCode: communeInsee('Chenôve') })
+const ask = (request: { query: string }, headers: Record<string, string>) =>
+  yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) })
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
 
 describe('GraphQL answers on a slow network', () => {
@@ -34,7 +37,7 @@ describe('GraphQL answers on a slow network', () => {
   })
 
   it('leave short answers as they are', async () => {
-    const response = await ask('{ __typename }', { 'accept-encoding': 'br' })
+    const response = await ask({ query: '{ __typename }' }, { 'accept-encoding': 'br' })
     expect(response.headers.get('content-encoding')).toBeNull()
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } })
   })

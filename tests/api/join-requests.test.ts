@@ -5,7 +5,6 @@ import { db } from '@mutualis/api/db.ts'
 import { signedInAs } from '../fixtures/accounts.ts'
 import { sentTogether } from '../fixtures/concurrency.ts'
 import { query } from '../fixtures/graphql.ts'
-import { communePageQuery } from '../fixtures/documents.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
 const requestToJoin = 'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename ... on RequestToJoinSuccess { request { id status } } ... on UserError { code message } } }'
@@ -13,8 +12,12 @@ const decide = 'mutation ($i: DecideJoinRequestInput!) { decideJoinRequest(input
 
 const requestWithNote = 'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename ... on RequestToJoinSuccess { request { id note organisation { name } } } ... on ValidationError { message field } ... on UserError { code } } }'
 
+/** The actions a commune can join (requests are made for an action) and whether it has asked for each. */
+const joinableQuery = 'query ($inseeCode: String!) { commune(inseeCode: $inseeCode) { id joinable { pendingRequest openness action { id title } } } }'
+type Joinable = { commune: { id: string; joinable: Array<{ pendingRequest: boolean; openness: string; action: { id: string; title: string } }> } }
+
 async function joinableFor(name: string) {
-  const { commune } = await query<{ commune: { id: string; joinable: Array<{ pendingRequest: boolean; openness: string; action: { id: string; title: string } }> } }>(communePageQuery, { inseeCode: communeInsee(name) })
+  const { commune } = await query<Joinable>(joinableQuery, { inseeCode: communeInsee(name) })
   return commune
 }
 
@@ -27,7 +30,7 @@ describe('join requests', () => {
     const asked = await editor.client(requestToJoin, { i: { actionId: target.action.id, organisationId: commune.id, note: 'Vu en conseil municipal', clientMutationId: randomUUID() } })
     expect(asked.data?.requestToJoin).toMatchObject({ __typename: 'RequestToJoinSuccess', request: { status: 'PENDING' } })
     // The commune's editor sees the request pending; a visitor only sees the action still open.
-    const seenByEditor = await editor.client<{ commune: { joinable: Array<{ pendingRequest: boolean; action: { id: string } }> } }>(communePageQuery, { inseeCode: communeInsee('Fénay') })
+    const seenByEditor = await editor.client<Joinable>(joinableQuery, { inseeCode: communeInsee('Fénay') })
     expect(seenByEditor.data?.commune.joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(true)
     expect((await joinableFor('Fénay')).joinable.find((o) => o.action.id === target.action.id)?.pendingRequest).toBe(false)
 

@@ -4,19 +4,26 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { yoga } from '@mutualis/api/http/yoga.ts'
 import { changesAnswers } from '@mutualis/api/plugins/invalidation-clock.ts'
+import { ActionPageQuery } from '@mutualis/schema/documents/action'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
+import { RecordProgressMutation } from '@mutualis/schema/documents/outbox'
+import type { ResultOf } from '@mutualis/schema/graphql'
+import { sentRequest } from '@mutualis/schema/sent'
 import { signedInAs } from '../fixtures/accounts.ts'
-import { communePageQuery } from '../fixtures/documents.ts'
-import { countSql, graphql, query } from '../fixtures/graphql.ts'
+import { countSql, graphql, queryAsApp, sendAsApp } from '../fixtures/graphql.ts'
 import { communeInsee } from '../fixtures/seed.ts'
 
-type CommunePage = { commune: { participations: Array<{ action: { id: string; title: string; statusLabel: string } }> } }
 const chenove = communeInsee('Chenôve')
+/** « Ma commune » for Chenôve, as the app asks it. */
+const communePage = sentRequest(CommunePageQuery, { inseeCode: chenove })
 
-const recordProgress = /* GraphQL */ `
-  mutation ($input: RecordProgressInput!) {
-    recordProgress(input: $input) { __typename ... on RecordProgressSuccess { action { version } } }
-  }
-`
+/** An offer Chenôve is in, as the database holds it now. */
+async function chenoveOffer() {
+  const { offer } = await db.offerMember.findFirstOrThrow({ where: { organisation: { inseeCode: chenove }, state: 'MEMBER', offer: { archivedAt: null } }, include: { offer: true } })
+  return offer
+}
+
+const offerName = (page: ResultOf<typeof CommunePageQuery>, id: string) => page.commune?.offers.find((entry) => entry.offer.id === encodeGlobalID('Offer', id))?.offer.name
 
 /** An action Chenôve takes part in and has not yet implemented, as the database holds it now. */
 async function chenoveAction() {
@@ -26,15 +33,15 @@ async function chenoveAction() {
 
 describe('response cache', () => {
   it('answers a repeated commune page from the cache, identical, without a database round trip', async () => {
-    const first = await graphql(communePageQuery, { inseeCode: chenove })
+    const first = await sendAsApp(communePage)
     let again: unknown
-    expect((await countSql(async () => (again = await graphql(communePageQuery, { inseeCode: chenove })), { allowCache: true })).count).toBe(0)
+    expect((await countSql(async () => (again = await sendAsApp(communePage)), { allowCache: true })).count).toBe(0)
     expect(again).toEqual(first)
-    expect(first.data?.commune.participations.length).toBeGreaterThan(0)
+    expect(first.data?.commune?.offers.length).toBeGreaterThan(0)
   })
 
   it('gives no ETag to revalidate with, so no client is told an outdated answer still holds', async () => {
-    const ask = () => yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: communePageQuery, variables: { inseeCode: chenove } }) })
+    const ask = () => yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(communePage) })
     for (const response of [await ask(), await ask()]) {
       expect(response.headers.get('etag')).toBeNull()
       expect((await response.json()).data.commune.inseeCode).toBe(chenove)
@@ -42,41 +49,42 @@ describe('response cache', () => {
   })
 
   it('computes a page many readers ask for at once, after a write, once', async () => {
-    const one = await countSql(() => graphql(communePageQuery, { inseeCode: chenove }))
-    const action = await chenoveAction()
-    await db.action.update({ where: { id: action.id }, data: { title: `${action.title} (relue)` } })
-    const pages: CommunePage[] = []
-    const together = await countSql(() => Promise.all(Array.from({ length: 5 }, async () => pages.push((await query<CommunePage>(communePageQuery, { inseeCode: chenove }))))), { allowCache: true })
+    const one = await countSql(() => sendAsApp(communePage))
+    const offer = await chenoveOffer()
+    await db.offer.update({ where: { id: offer.id }, data: { name: `${offer.name} (relue)` } })
+    const pages: Array<ResultOf<typeof CommunePageQuery>> = []
+    const together = await countSql(() => Promise.all(Array.from({ length: 5 }, async () => pages.push(await queryAsApp(communePage)))), { allowCache: true })
     expect(together.count).toBe(one.count)
-    expect(pages.map((page) => page.commune.participations.find((p) => p.action.id === encodeGlobalID('Action', action.id))?.action.title)).toEqual(Array(5).fill(`${action.title} (relue)`))
+    expect(pages.map((page) => offerName(page, offer.id))).toEqual(Array(5).fill(`${offer.name} (relue)`))
   })
 
   it('answers afresh when asked with Cache-Control: no-cache', async () => {
-    await query(communePageQuery, { inseeCode: chenove })
-    const fresh = await countSql(() => graphql(communePageQuery, { inseeCode: chenove }, { 'cache-control': 'no-cache' }), { allowCache: true })
+    await queryAsApp(communePage)
+    const fresh = await countSql(() => sendAsApp(communePage, { 'cache-control': 'no-cache' }), { allowCache: true })
     expect(fresh.count).toBeGreaterThan(0)
   })
 
-  it('shows a point d’avancement recorded by an editor on the very next read of the commune page', async () => {
+  it('shows a point d’avancement recorded by an editor on the very next read of the action page', async () => {
     const action = await chenoveAction()
-    const statusOf = (page: CommunePage) => page.commune.participations.find((p) => p.action.id === encodeGlobalID('Action', action.id))?.action.statusLabel
-    const before = await query<CommunePage>(communePageQuery, { inseeCode: chenove })
-    await query<CommunePage>(communePageQuery, { inseeCode: chenove })
+    const actionPage = sentRequest(ActionPageQuery, { id: encodeGlobalID('Action', action.id) })
+    const statusOf = (page: ResultOf<typeof ActionPageQuery>) => (page.node && 'statusLabel' in page.node ? page.node.statusLabel : undefined)
+    const before = await queryAsApp(actionPage)
+    await queryAsApp(actionPage)
     expect(statusOf(before)).not.toBe('Mis en œuvre')
 
     const { client } = await signedInAs('EDITOR', ['Chenôve'])
-    const input = { actionId: encodeGlobalID('Action', action.id), status: 'IMPLEMENTED', note: 'Convention signée.', date: '2026-11-20', clientMutationId: randomUUID(), expectedVersion: action.version }
-    expect((await client(recordProgress, { input })).data?.recordProgress.__typename).toBe('RecordProgressSuccess')
+    const input = { actionId: encodeGlobalID('Action', action.id), status: 'IMPLEMENTED' as const, note: 'Convention signée.', date: '2026-11-20', clientMutationId: randomUUID(), expectedVersion: action.version }
+    const recorded = sentRequest(RecordProgressMutation, { input })
+    expect((await client(recorded.query, recorded.variables)).data?.recordProgress.__typename).toBe('RecordProgressSuccess')
 
-    expect(statusOf(await query<CommunePage>(communePageQuery, { inseeCode: chenove }))).toBe('Mis en œuvre')
+    expect(statusOf(await queryAsApp(actionPage))).toBe('Mis en œuvre')
   })
 
   it('shows a change written straight into the database (an import, a script) on the next read', async () => {
-    const action = await chenoveAction()
-    const titleOf = (page: CommunePage) => page.commune.participations.find((p) => p.action.id === encodeGlobalID('Action', action.id))?.action.title
-    expect(titleOf(await query<CommunePage>(communePageQuery, { inseeCode: chenove }))).toBe(action.title)
-    await db.action.update({ where: { id: action.id }, data: { title: `${action.title} (modifiée)` } })
-    expect(titleOf(await query<CommunePage>(communePageQuery, { inseeCode: chenove }))).toBe(`${action.title} (modifiée)`)
+    const offer = await chenoveOffer()
+    expect(offerName(await queryAsApp(communePage), offer.id)).toBe(offer.name)
+    await db.offer.update({ where: { id: offer.id }, data: { name: `${offer.name} (modifiée)` } })
+    expect(offerName(await queryAsApp(communePage), offer.id)).toBe(`${offer.name} (modifiée)`)
   })
 
   it('never gives one person the answer cached for another', async () => {

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { statusLabels, type ActionStatus } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
-import { communePageQuery } from '../fixtures/documents.ts'
+import { ActionPageQuery } from '@mutualis/schema/documents/action'
+import { sentRequest } from '@mutualis/schema/sent'
 import { communeInsee } from '../fixtures/seed.ts'
 import { freePort, startServer, waitForOutput, type RunningServer } from '../fixtures/server-process.ts'
 
@@ -50,10 +51,11 @@ describe('several API processes on PostgreSQL and Redis', () => {
     const [a, b] = instances.map((instance) => instance.url)
     const { action } = await db.participation.findFirstOrThrow({ where: { organisation: { inseeCode: chenove }, action: { status: { not: 'IMPLEMENTED' } } }, include: { action: true } })
     const actionId = encodeGlobalID('Action', action.id)
+    // The action's page, as the app asks it.
+    const actionPage = sentRequest(ActionPageQuery, { id: actionId })
     const statusOn = async (url: string) => {
-      const { body } = await post(url, communePageQuery, { inseeCode: chenove })
-      const participation = body.data.commune.participations.find((p: any) => p.action.id === actionId)
-      return { status: participation.action.statusLabel as string, cached: body.extensions?.responseCache?.hit === true }
+      const { body } = await post(url, actionPage.query, actionPage.variables)
+      return { status: body.data.node.statusLabel as string, cached: body.extensions?.responseCache?.hit === true }
     }
     const session = (await post(a, login, { email: 'maire.chenove@demo.mutualis.fr', password: 'demo-mutualis-2026' })).cookie!
 

@@ -1,5 +1,5 @@
-import type { CommuneDetail, CommuneOffer } from '../../apps/pwa/src/lib/commune.queries.ts'
-import type { OfferMember } from '../../apps/pwa/src/lib/offer.queries.ts'
+import type { CommuneDetail, CommuneOffer } from '@mutualis/schema/documents/commune'
+import type { OfferMember } from '@mutualis/schema/documents/offer'
 import type { OutboxItem } from '../../apps/pwa/src/lib/outbox.rules.ts'
 
 let sequence = 0

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CommunePageQuery } from '../../apps/pwa/src/lib/commune.queries.ts'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { createMutualisClient } from '../../apps/pwa/src/lib/client.ts'
 import { preloadQuery } from '../../apps/pwa/src/lib/preload.ts'
 

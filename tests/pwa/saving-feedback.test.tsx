@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@solidjs/testing-library'
 import { createRoot, createSignal } from 'solid-js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ProgressHistory } from '../../apps/pwa/src/components/progress-history.tsx'
-import type { ProgressUpdate } from '../../apps/pwa/src/lib/action.queries.ts'
+import type { ProgressUpdate } from '@mutualis/schema/documents/action'
 import { createOutbox, type Send } from '../../apps/pwa/src/lib/outbox.ts'
 import { memoryOutboxStore } from '../../apps/pwa/src/lib/outbox-store.ts'
 

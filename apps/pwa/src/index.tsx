@@ -1,7 +1,7 @@
 import { render } from 'solid-js/web'
 import { App } from './app.tsx'
 import { createMutualisClient } from './lib/client.ts'
-import { CommunePageQuery } from './lib/commune.queries.ts'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { setFrenchTypography } from './lib/french-typography.ts'
 import { indexedDbOutboxStore } from './lib/outbox-store.ts'
 import { preloadQuery } from './lib/preload.ts'

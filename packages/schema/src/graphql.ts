@@ -1,6 +1,6 @@
-// Typed GraphQL documents for the PWA and for the API's own reads (exports, report). The types come
-// from src/introspection.ts, generated from schema.graphql by `pnpm --filter @mutualis/schema generate`
-// (a test fails when it is stale).
+// The tag typing GraphQL documents: the app's (src/documents/, which the tests and the bench send too)
+// and the API's own reads (exports, report). The types come from src/introspection.ts, generated from
+// schema.graphql by `pnpm --filter @mutualis/schema generate` (a test fails when it is stale).
 import { initGraphQLTada } from 'gql.tada'
 import type { introspection } from './introspection.ts'
 

@@ -6,13 +6,13 @@ import fs from 'node:fs'
 import { db, dbConfig, onSql } from '../../src/db.ts'
 import { prepareDatabase } from '../../src/startup.ts'
 import { yoga } from '../../src/http/yoga.ts'
-import { demoAdmin, loginMutation, reads, recordProgressMutation } from './bench-operations.ts'
+import { demoAdminLogin, dijon, reads, recordProgress, type BenchRequest } from './bench-operations.ts'
 
-async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function post(request: BenchRequest, headers: Record<string, string> = {}) {
   const response = await yoga.fetch('http://bench.local/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-mutualis-csrf': '1', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(request),
   })
   const body = (await response.json()) as { data?: any; errors?: unknown[] }
   if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`)
@@ -33,15 +33,15 @@ async function statementsOf(work: () => Promise<unknown>): Promise<number> {
 await prepareDatabase(() => {})
 const counts: Record<string, number> = {}
 for (const read of reads) {
-  await post(read.query, read.variables)
-  counts[read.key] = await statementsOf(() => post(read.query, read.variables))
+  await post(read.request)
+  counts[read.key] = await statementsOf(() => post(read.request))
 }
 if (process.argv.includes('--write')) {
-  const { cookie } = await post(loginMutation, demoAdmin)
-  const action = await db.action.findFirstOrThrow({ where: { territory: { siren: reads[1].variables.territory } }, orderBy: { position: 'asc' } })
+  const { cookie } = await post(demoAdminLogin)
+  const action = await db.action.findFirstOrThrow({ where: { territory: { siren: dijon.siren } }, orderBy: { position: 'asc' } })
   const { encodeGlobalID } = await import('@pothos/plugin-relay')
-  const input = { actionId: encodeGlobalID('Action', action.id), status: 'IN_PROGRESS', note: 'Mesure du nombre de requêtes SQL.', date: '2026-11-20', clientMutationId: randomUUID(), expectedVersion: action.version }
-  counts.recordProgress = await statementsOf(() => post(recordProgressMutation, { input }, { cookie: cookie! }))
+  const input = { actionId: encodeGlobalID('Action', action.id), status: 'IN_PROGRESS' as const, note: 'Mesure du nombre de requêtes SQL.', date: '2026-11-20', clientMutationId: randomUUID(), expectedVersion: action.version }
+  counts.recordProgress = await statementsOf(() => post(recordProgress(input), { cookie: cookie! }))
 }
 const size = dbConfig.provider === 'sqlite'
   ? fs.statSync(dbConfig.file).size

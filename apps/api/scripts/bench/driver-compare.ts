@@ -26,7 +26,7 @@ const durationSeconds = Number(args.duration)
 const connections = Number(args.connections)
 const log = (line: string) => console.log(`[bench:driver] ${line}`)
 const communePage = reads.find((read) => read.key === 'communePage')!
-const communePageBody = JSON.stringify({ query: communePage.query, variables: communePage.variables })
+const communePageBody = JSON.stringify(communePage.request)
 
 function installed(driver: SqliteDriver) {
   if (driver === 'libsql') return true

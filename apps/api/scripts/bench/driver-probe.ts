@@ -8,7 +8,7 @@ import { reads } from './bench-operations.ts'
 
 const requests = Number(process.env.PROBE_REQUESTS ?? 300)
 const communePage = reads.find((read) => read.key === 'communePage')!
-const body = JSON.stringify({ query: communePage.query, variables: communePage.variables })
+const body = JSON.stringify(communePage.request)
 
 const ask = async () => {
   const response = await yoga.fetch('http://bench.local/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body })

@@ -65,7 +65,7 @@ try {
   async function measureReads(databaseUrl: string, dataset: Dataset, sql: Record<string, number>, cache: boolean, after?: (url: string) => Promise<void>) {
     const api = await startApi(databaseUrl, { cache })
     for (const read of reads) {
-      const body = JSON.stringify({ query: read.query, variables: read.variables })
+      const body = JSON.stringify(read.request)
       // "Cache warm": the answer is in the cache before the first measured request.
       if (cache) await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
       const bareFigures = await measureBare()

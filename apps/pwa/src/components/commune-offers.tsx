@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createSignal } from 'solid-js'
 import { groupByDomain, initialSegment, offersOf, segments, type Segment } from '../lib/commune-offers.rules.ts'
-import type { CommuneDetail } from '../lib/commune.queries.ts'
+import type { CommuneDetail } from '@mutualis/schema/documents/commune'
 import type { JoinControls } from '../lib/join-controls.ts'
 import { createProgressive } from '../lib/progressive.ts'
 import { OfferLine } from './offer-line.tsx'

@@ -1,7 +1,7 @@
 import { plural } from '@mutualis/domain'
 import { For, Show, createMemo, createSignal } from 'solid-js'
 import { filterCommunes } from '../lib/commune-search.rules.ts'
-import type { CommuneSummary } from '../lib/commune.queries.ts'
+import type { CommuneSummary } from '@mutualis/schema/documents/commune'
 
 /** A search field over the territory's communes; typing « chenove » offers Chenôve. */
 export function CommunePicker(props: { communes: readonly CommuneSummary[]; onPick: (commune: CommuneSummary) => void }) {

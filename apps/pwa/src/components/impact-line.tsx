@@ -1,5 +1,5 @@
 import { plural } from '@mutualis/domain'
-import type { CommuneImpact } from '../lib/commune.queries.ts'
+import type { CommuneImpact } from '@mutualis/schema/documents/commune'
 
 /** « Coût annuel connu en 2026 : 12 345 € · 0,5 ETP · 2 offres au coût non renseigné », in one line. */
 export function impactSummary(impact: CommuneImpact): string {

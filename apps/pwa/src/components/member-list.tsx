@@ -1,7 +1,7 @@
 import { plural } from '@mutualis/domain'
 import { Show } from 'solid-js'
 import { FirstFew } from './first-few.tsx'
-import type { OfferMember } from '../lib/offer.queries.ts'
+import type { OfferMember } from '@mutualis/schema/documents/offer'
 import { formatDate } from '../lib/format.ts'
 
 /** « Chenôve — membre depuis le 1er avril 2024 »; a planned member never reads « depuis ». */

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js'
-import type { CommuneOffer } from '../lib/commune.queries.ts'
-import type { OfferAction } from '../lib/offer.queries.ts'
+import type { CommuneOffer } from '@mutualis/schema/documents/commune'
+import type { OfferAction } from '@mutualis/schema/documents/offer'
 import { joinActionOf, type JoinControls } from '../lib/join-controls.ts'
 import { formatDate } from '../lib/format.ts'
 

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import type { CommuneOffer } from '../lib/commune.queries.ts'
+import type { CommuneOffer } from '@mutualis/schema/documents/commune'
 import { StatusBadge } from './status-badge.tsx'
 
 /** Where the commune stands, when it is not said by the segment the line is in. */

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import type { OfferTerms } from '../lib/offer.queries.ts'
+import type { OfferTerms } from '@mutualis/schema/documents/offer'
 import { formatDate } from '../lib/format.ts'
 
 /** « Tacite, préavis de 3 mois » and its kin, from what the terms say (or do not). */

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import type { ProgressUpdate } from '../lib/action.queries.ts'
+import type { ProgressUpdate } from '@mutualis/schema/documents/action'
 import type { Outbox } from '../lib/outbox.ts'
 import type { OutboxItem } from '../lib/outbox.rules.ts'
 import { OutboxEntry } from './outbox-entry.tsx'

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js'
-import type { ProgressUpdate } from '../lib/action.queries.ts'
+import type { ProgressUpdate } from '@mutualis/schema/documents/action'
 import { formatDate } from '../lib/format.ts'
 import { StatusBadge } from './status-badge.tsx'
 

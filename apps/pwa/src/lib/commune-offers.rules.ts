@@ -1,5 +1,5 @@
 import { searchText, type CommuneMembership } from '@mutualis/domain'
-import type { CommuneOffer } from './commune.queries.ts'
+import type { CommuneOffer } from '@mutualis/schema/documents/commune'
 
 export type Segment = 'peut-rejoindre' | 'adhere' | 'a-l-etude'
 

@@ -1,6 +1,6 @@
 import type { Client } from '@urql/core'
 import type { Send } from './outbox.ts'
-import { RecordProgressMutation, RequestToJoinMutation } from './outbox.queries.ts'
+import { RecordProgressMutation, RequestToJoinMutation } from '@mutualis/schema/documents/outbox'
 
 /** Sends one outbox item through the GraphQL client and hands back the raw answer. */
 export function urqlSender(client: Client): Send {

@@ -1,5 +1,5 @@
 import type { ActionStatus } from '@mutualis/domain'
-import type { RecordProgressInput, RequestToJoinInput } from './outbox.queries.ts'
+import type { RecordProgressInput, RequestToJoinInput } from '@mutualis/schema/documents/outbox'
 
 /**
  * Something the user did that the server must record exactly once. It is kept on the device from

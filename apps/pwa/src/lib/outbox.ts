@@ -1,7 +1,7 @@
 import { createContext, createSignal, useContext } from 'solid-js'
 import type { OutboxStore } from './outbox-store.ts'
 import { byCreation, expectedVersionFor, newClientMutationId, outcomeOf, sendOrder, type Outcome, type OutboxItem } from './outbox.rules.ts'
-import type { RecordProgressInput, RequestToJoinInput } from './outbox.queries.ts'
+import type { RecordProgressInput, RequestToJoinInput } from '@mutualis/schema/documents/outbox'
 
 const quietMs = 1500
 

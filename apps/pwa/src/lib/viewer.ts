@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'solid-js'
 import { createQuery } from './query.ts'
 import { canRecordProgress, canRequestToJoin, type ParticipationState } from '@mutualis/domain'
-import { MeQuery, type Viewer } from './viewer.queries.ts'
+import { MeQuery, type Viewer } from '@mutualis/schema/documents/viewer'
 
 /** The signed-in account (null when anonymous), shared by every screen. */
 export function createViewerState() {

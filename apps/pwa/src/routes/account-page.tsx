@@ -3,7 +3,7 @@ import { useClient } from '../lib/query.ts'
 import { useOutbox } from '../lib/outbox.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 import { navigate } from '../lib/router.ts'
-import { LogoutMutation } from '../lib/viewer.queries.ts'
+import { LogoutMutation } from '@mutualis/schema/documents/viewer'
 import { useViewer } from '../lib/viewer.ts'
 import LoginPage from './login-page.tsx'
 

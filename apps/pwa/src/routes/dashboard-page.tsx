@@ -4,7 +4,7 @@ import { statusLabels } from '@mutualis/domain'
 import { MembershipMatrix } from '../components/membership-matrix.tsx'
 import { QueryState } from '../components/query-state.tsx'
 import { StatusChart } from '../components/status-chart.tsx'
-import { DashboardQuery, type DashboardData } from '../lib/dashboard.queries.ts'
+import { DashboardQuery, type DashboardData } from '@mutualis/schema/documents/dashboard'
 import { statusCountsByDomain, statusOrder } from '../lib/dashboard.rules.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import { QueryState } from '../components/query-state.tsx'
 import { impactSummary } from '../components/impact-line.tsx'
-import { CommunePageQuery } from '../lib/commune.queries.ts'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { formatEuros, formatFte } from '../lib/format.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 import { createQuery } from '../lib/query.ts'

@@ -5,7 +5,7 @@ import { useOutbox } from '../lib/outbox.ts'
 import { usePageTitle } from '../lib/page-title.ts'
 import { rememberedCommune } from '../lib/remembered-commune.ts'
 import { navigate } from '../lib/router.ts'
-import { LoginMutation } from '../lib/viewer.queries.ts'
+import { LoginMutation } from '@mutualis/schema/documents/viewer'
 
 /** Only paths of this app, so a crafted link cannot send someone elsewhere after signing in. */
 function safeReturn(path: string | null) {

@@ -5,7 +5,7 @@ import { StatusBadge } from '../components/status-badge.tsx'
 import { usePageTitle } from '../lib/page-title.ts'
 import { navigate } from '../lib/router.ts'
 import { QueryState } from '../components/query-state.tsx'
-import { SearchQuery, type SearchHit } from '../lib/search.queries.ts'
+import { SearchQuery, type SearchHit } from '@mutualis/schema/documents/search'
 
 const kindLabels: Record<SearchHit['kind'], string> = { COMMUNE: 'Commune', OFFER: 'Offre', DOMAIN: 'Domaine', ACTION: 'Action' }
 

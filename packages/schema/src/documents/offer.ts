@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from '@mutualis/schema/graphql'
-import { CommuneOfferFields } from './commune.queries.ts'
+import { graphql, type ResultOf } from '../graphql.ts'
+import { CommuneOfferFields } from './commune.ts'
 
 export const OfferPageQuery = graphql(`
   query OfferPage($id: ID!) {

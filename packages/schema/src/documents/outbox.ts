@@ -1,4 +1,4 @@
-import { graphql, type VariablesOf } from '@mutualis/schema/graphql'
+import { graphql, type VariablesOf } from '../graphql.ts'
 
 // The action fields a successful update returns refresh the cached action page (timeline, status, version).
 export const RecordProgressMutation = graphql(`

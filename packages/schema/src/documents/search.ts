@@ -1,4 +1,4 @@
-import { graphql, type ResultOf } from '@mutualis/schema/graphql'
+import { graphql, type ResultOf } from '../graphql.ts'
 
 /** One ranked list: communes, offers, domains and actions whose words match (rule in packages/domain). */
 export const SearchQuery = graphql(`

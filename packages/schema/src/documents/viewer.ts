@@ -1,4 +1,4 @@
-import { graphql, type ResultOf } from '@mutualis/schema/graphql'
+import { graphql, type ResultOf } from '../graphql.ts'
 
 const ViewerFields = graphql(`
   fragment ViewerFields on User {

@@ -1,4 +1,4 @@
-import { graphql, type ResultOf } from '@mutualis/schema/graphql'
+import { graphql, type ResultOf } from '../graphql.ts'
 
 export const ActionPageQuery = graphql(`
   query ActionPage($id: ID!) {
