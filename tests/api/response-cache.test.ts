@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { yoga } from '@mutualis/api/http/yoga.ts'
-import { changesAnswers } from '@mutualis/api/plugins/invalidation-clock.ts'
+import { answerEffect } from '@mutualis/api/db/write-scopes.ts'
 import { ActionPageQuery } from '@mutualis/schema/documents/action'
 import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { RecordProgressMutation } from '@mutualis/schema/documents/outbox'
@@ -101,7 +101,7 @@ describe('response cache', () => {
   it('keeps the cache when the only write records when a token or session was last used', async () => {
     const usage = await countSql(() => db.session.updateMany({ where: { id: 'none' }, data: { lastSeenAt: new Date() } }))
     const change = await countSql(() => db.action.updateMany({ where: { id: 'none' }, data: { title: 'x' } }))
-    expect(usage.statements.filter(changesAnswers)).toEqual([])
-    expect(change.statements.filter(changesAnswers)).toHaveLength(1)
+    expect(usage.statements.map(answerEffect).filter((effect) => effect !== 'none')).toEqual([])
+    expect(change.statements.map(answerEffect).filter((effect) => effect !== 'none')).toEqual(['territory'])
   })
 })

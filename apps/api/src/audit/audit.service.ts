@@ -1,4 +1,5 @@
 import { actorLabel, type Viewer } from '../auth/viewer.ts'
+import { writesIn } from '../db/write-scopes.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'
 
 export interface AuditRecord {
@@ -21,8 +22,12 @@ function snapshot(value: unknown): string | null {
 /** Someone acting outside the API: an operator at the command line. */
 export type SystemActor = { kind: 'system'; label: string }
 
-/** Appends to the audit log inside the caller's transaction, so a change and its record stand or fall together. */
+/**
+ * Appends to the audit log inside the caller's transaction, so a change and its record stand or fall
+ * together. The record's territory is where the change was made: cached answers about it go stale.
+ */
 export async function audit(tx: Prisma.TransactionClient, actor: Viewer | SystemActor, record: AuditRecord) {
+  writesIn(record.territoryId)
   await tx.auditEntry.create({
     data: {
       territoryId: record.territoryId,

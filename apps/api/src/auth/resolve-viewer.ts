@@ -1,4 +1,5 @@
 import { db } from '../db.ts'
+import { written } from '../db/write-scopes.ts'
 import type { Role } from '../generated/sqlite/enums.ts'
 import { hashSecret } from './secrets.ts'
 import { sessionSecretIn } from './sessions.service.ts'
@@ -30,9 +31,11 @@ async function lookUpViewer(request: Request): Promise<Viewer> {
     if (!token) throw new InvalidCredentialsError('En-tête Authorization invalide : « Bearer <jeton> » attendu.')
     const found = await db.apiToken.findUnique({ where: { tokenHash: hashSecret(token) }, select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } } })
     if (!found || found.revokedAt || !found.user.active) throw new InvalidCredentialsError('Jeton d’API inconnu, révoqué ou dont le compte est désactivé.')
-    // Recording the last use once a minute is enough and spares a write per request.
+    // Recording the last use once a minute is enough and spares a write per request. Only the
+    // token's owner sees it (myApiTokens): their cached answers go stale, nobody else's.
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
       await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } })
+      await written({ territories: [], users: [found.user.id] })
     }
     return toViewer(found.user, 'token')
   }

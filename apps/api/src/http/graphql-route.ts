@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sessionCookieName } from '../auth/sessions.service.ts'
 import type { NodeHandler } from './fetch-handler.ts'
 import { answerCompressor, minCompressedBytes, negotiateEncoding } from './compression.ts'
-import type { GraphQLParams, ResponseCache } from '../plugins/use-response-cache.ts'
+import { cacheHeader, type GraphQLParams, type ResponseCache } from '../plugins/use-response-cache.ts'
 import { parsedJsonBody, withBufferedBody } from './request-body.ts'
 import { variablesProblem } from '../request-limits.ts'
 import { requestUrl } from './request-url.ts'
@@ -12,10 +12,11 @@ import { requestUrl } from './request-url.ts'
  * answer is in the response cache is answered here, from the cached text, without the cost of
  * yoga's request and response objects: several times cheaper than the smallest answer yoga can
  * give. Everything else, including every request yoga would treat differently (signed in, CSRF
- * header missing, streaming, fresh answer asked for), goes to yoga unchanged.
+ * header missing, streaming, fresh answer asked for), goes to yoga unchanged. Every answer carries
+ * `x-mutualis-cache: hit` (from the cache, here or through yoga) or `miss` (anything else).
  */
 export function graphqlRoute(yoga: NodeHandler, cache: ResponseCache): NodeHandler {
-  return withBufferedBody(async (req, res) => {
+  const route = withBufferedBody(async (req, res) => {
     const refusal = malformedVariables(req)
     if (refusal) return sendError(res, 400, refusal)
     const contentType = cachedAnswerType(req)
@@ -24,6 +25,11 @@ export function graphqlRoute(yoga: NodeHandler, cache: ResponseCache): NodeHandl
     if (text === undefined) return yoga(req, res)
     sendAnswer(req, res, text, contentType!)
   })
+  // Every answer says whether it came from the response cache: `miss` unless sent from it (yoga's say so too).
+  return (req, res) => {
+    res.setHeader(cacheHeader, 'miss')
+    return route(req, res)
+  }
 }
 
 /**
@@ -125,6 +131,7 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, text: string, con
     'content-type': contentType,
     'content-length': Buffer.byteLength(body),
     vary: 'Accept-Encoding',
+    [cacheHeader]: 'hit',
     ...(encoding ? { 'content-encoding': encoding } : {}),
   })
   res.end(body)

@@ -48,9 +48,9 @@ export async function readerFor(request: Request): Promise<Reader> {
     const problem = variablesProblem(variables)
     if (problem) throw new HttpError(400, problem)
     const variableValues = variables as Record<string, unknown>
-    const run = async () => {
+    const run = async (rootValue?: unknown) => {
       const { execute, schema } = getEnveloped(context)
-      return (await execute({ schema, document, variableValues, contextValue: context })) as ExecutionResult
+      return (await execute({ schema, document, rootValue, variableValues, contextValue: context })) as ExecutionResult
     }
     const result = await responseCache.read(request, { query: checkedText(document), variables: variableValues }, run)
     const error = result.errors?.[0]

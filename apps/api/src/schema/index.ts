@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql'
 import { builder } from '../builder.ts'
+import { withAnswerScopes } from '../plugins/answer-scope.ts'
 import './scalars.ts'
 import './node.ts'
 import './enums.ts'
@@ -28,4 +29,5 @@ import './membership-matrix.ts'
 import './history.ts'
 import './search.ts'
 
-export const schema = lexicographicSortSchema(builder.toSchema())
+// Each root query field records what its answer shows, for the response cache (plugins/answer-scope.ts).
+export const schema = withAnswerScopes(lexicographicSortSchema(builder.toSchema()))
