@@ -18,7 +18,8 @@ export const ActionRef = builder.prismaNode('Action', {
   id: { field: 'id' },
   nullable: true,
   // Only the columns a query asks for are read: an action's texts are long and most screens list titles.
-  select: { id: true },
+  // The territory tells the response cache which territory's writes an action page depends on.
+  select: { id: true, territoryId: true },
   description: 'One line of the schéma de mutualisation.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable reference of the action within its territory.' }),
