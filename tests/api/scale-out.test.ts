@@ -6,9 +6,11 @@ import { encodeGlobalID } from '@pothos/plugin-relay'
 import { statusLabels, type ActionStatus } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { ActionPageQuery } from '@mutualis/schema/documents/action'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { sentRequest } from '@mutualis/schema/sent'
 import { communeInsee } from '../fixtures/seed.ts'
 import { freePort, startServer, waitForOutput, type RunningServer } from '../fixtures/server-process.ts'
+import { createOtherTerritoryWithOffer } from '../fixtures/territories.ts'
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const chenove = communeInsee('Chenôve')
@@ -17,8 +19,7 @@ const instances: Array<{ server: RunningServer; url: string }> = []
 beforeAll(async () => {
   for (let i = 0; i < 2; i++) {
     const port = await freePort()
-    // NODE_ENV=development makes each answer say whether it came from the response cache.
-    const server = startServer({ PORT: String(port), REDIS_URL: redisUrl, RESPONSE_CACHE: 'on', NODE_ENV: 'development', DATABASE_POOL_SIZE: '4' })
+    const server = startServer({ PORT: String(port), REDIS_URL: redisUrl, RESPONSE_CACHE: 'on', DATABASE_POOL_SIZE: '4' })
     instances.push({ server, url: `http://127.0.0.1:${port}/graphql` })
   }
   await Promise.all(instances.map(({ server }) => waitForOutput(server, /GraphQL \(GraphiQL\)/, 60_000)))
@@ -28,15 +29,22 @@ afterAll(() => {
   for (const { server } of instances) server.child.kill()
 })
 
-interface Answer { data?: any; errors?: unknown[]; extensions?: { responseCache?: { hit: boolean } } }
+interface Answer { data?: any; errors?: unknown[] }
 
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string): Promise<{ body: Answer; cookie?: string }> {
+async function post(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string, fresh = false): Promise<{ body: Answer; cookie?: string; cached: boolean }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-mutualis-csrf': '1', ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', 'x-mutualis-csrf': '1', ...(cookie ? { cookie } : {}), ...(fresh ? { 'cache-control': 'no-cache' } : {}) },
     body: JSON.stringify({ query, variables }),
   })
-  return { body: (await response.json()) as Answer, cookie: response.headers.get('set-cookie')?.split(';')[0] }
+  return { body: (await response.json()) as Answer, cookie: response.headers.get('set-cookie')?.split(';')[0], cached: response.headers.get('x-mutualis-cache') === 'hit' }
+}
+
+/** Whether a page came from the cache, after checking it says what a fresh answer says: never a stale answer. */
+async function cachedOn(url: string, page: { query: string; variables: Record<string, unknown> }) {
+  const answer = await post(url, page.query, page.variables)
+  expect(answer.body).toEqual((await post(url, page.query, page.variables, undefined, true)).body)
+  return answer.cached
 }
 
 const login = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { __typename } }'
@@ -54,9 +62,13 @@ describe('several API processes on PostgreSQL and Redis', () => {
     // The action's page, as the app asks it.
     const actionPage = sentRequest(ActionPageQuery, { id: actionId })
     const statusOn = async (url: string) => {
-      const { body } = await post(url, actionPage.query, actionPage.variables)
-      return { status: body.data.node.statusLabel as string, cached: body.extensions?.responseCache?.hit === true }
+      const { body, cached } = await post(url, actionPage.query, actionPage.variables)
+      return { status: body.data.node.statusLabel as string, cached }
     }
+    // « Ma commune » in another territory, which no write here concerns.
+    const other = await createOtherTerritoryWithOffer()
+    const otherCommunePage = sentRequest(CommunePageQuery, { inseeCode: other.commune.inseeCode })
+    expect((await post(a, otherCommunePage.query, otherCommunePage.variables)).body.data.commune.offers).toHaveLength(1)
     const session = (await post(a, login, { email: 'maire.chenove@demo.mutualis.fr', password: 'demo-mutualis-2026' })).cookie!
 
     let version = action.version
@@ -68,6 +80,7 @@ describe('several API processes on PostgreSQL and Redis', () => {
     for (const write of writes) {
       await statusOn(write.readThrough)
       expect((await statusOn(write.readThrough)).cached).toBe(true)
+      for (const url of [a, b]) await cachedOn(url, otherCommunePage)
 
       const input = { actionId, status: write.status, note: `Point du comité (${write.status}).`, date: '2026-11-20', clientMutationId: randomUUID(), expectedVersion: version }
       const { body } = await post(write.through, recordProgress, { input }, session)
@@ -75,6 +88,20 @@ describe('several API processes on PostgreSQL and Redis', () => {
       version += 1
 
       expect(await statusOn(write.readThrough)).toEqual({ status: statusLabels[write.status], cached: false })
+      for (const url of [a, b]) expect(await cachedOn(url, otherCommunePage)).toBe(true)
     }
+  })
+
+  it('keeps every cached answer through sign-ins and failed ones on the other process', async () => {
+    const [a, b] = instances.map((instance) => instance.url)
+    const communePage = sentRequest(CommunePageQuery, { inseeCode: chenove })
+    await cachedOn(b, communePage)
+    expect(await cachedOn(b, communePage)).toBe(true)
+
+    const failed = await post(a, login, { email: 'maire.chenove@demo.mutualis.fr', password: 'pas le bon mot de passe' })
+    expect(failed.body.data?.login.__typename).toBe('LoginError')
+    expect((await post(a, login, { email: 'maire.chenove@demo.mutualis.fr', password: 'demo-mutualis-2026' })).cookie).toBeDefined()
+
+    expect(await cachedOn(b, communePage)).toBe(true)
   })
 })
