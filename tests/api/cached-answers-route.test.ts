@@ -25,7 +25,7 @@ const url = () => `${server.origin}/graphql`
 const { query: page, variables } = sentRequest(CommunePageQuery, { inseeCode: communeInsee('Chenôve') })
 const urqlAccept = 'application/graphql-response+json, application/json, text/event-stream, multipart/mixed'
 
-interface Answer { status: number; type: string | null; encoding: string | null; text: string; viaYoga: boolean; sql: number }
+interface Answer { status: number; type: string | null; encoding: string | null; cache: string | null; text: string; viaYoga: boolean; sql: number }
 async function ask(init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; query?: string } = {}): Promise<Answer> {
   const query = init.query ?? page
   const before = yogaCalls
@@ -36,7 +36,7 @@ async function ask(init: { method?: 'GET' | 'POST'; headers?: Record<string, str
       : await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify({ query, variables }) })
   }, { allowCache: true })
   // fetch decodes brotli and gzip itself: the text is what the application reads.
-  return { status: response.status, type: response.headers.get('content-type'), encoding: response.headers.get('content-encoding'), text: await response.text(), viaYoga: yogaCalls > before, sql: count }
+  return { status: response.status, type: response.headers.get('content-type'), encoding: response.headers.get('content-encoding'), cache: response.headers.get('x-mutualis-cache'), text: await response.text(), viaYoga: yogaCalls > before, sql: count }
 }
 
 describe('an anonymous read already in the cache', () => {
@@ -45,7 +45,7 @@ describe('an anonymous read already in the cache', () => {
     const again = await ask()
     expect(first.viaYoga).toBe(true)
     expect(JSON.parse(first.text).data.commune.name).toBe('Chenôve')
-    expect(again).toMatchObject({ status: 200, type: first.type, text: first.text, viaYoga: false, sql: 0 })
+    expect(again).toMatchObject({ status: 200, type: first.type, cache: 'hit', text: first.text, viaYoga: false, sql: 0 })
   })
 
   it('keeps the content type yoga negotiates for the PWA (GET, urql Accept header)', async () => {
@@ -73,22 +73,23 @@ describe('an anonymous read already in the cache', () => {
     const id = Buffer.from(before.id, 'base64').toString().split(':')[1]
     await db.offer.update({ where: { id }, data: { name: `${before.name} (renommée)` } })
     const after = await ask()
-    expect(after.viaYoga).toBe(true)
+    expect(after).toMatchObject({ viaYoga: true, cache: 'miss' })
     expect(JSON.parse(after.text).data.commune.offers.find((entry: any) => entry.offer.id === before.id).offer.name).toBe(`${before.name} (renommée)`)
   })
 
   it('is not given to a signed-in user, nor to a request yoga would refuse or answer afresh', async () => {
     await ask()
     await ask({ method: 'GET', headers: { 'x-mutualis-csrf': '1' } })
-    const signedIn = await ask({ headers: { cookie: await sessionCookieOf('EDITOR') } })
-    expect(signedIn.viaYoga).toBe(true)
+    const cookie = await sessionCookieOf('EDITOR')
+    const signedIn = await ask({ headers: { cookie } })
+    expect(signedIn).toMatchObject({ viaYoga: true, cache: 'miss' })
+    expect(await ask({ headers: { cookie } })).toMatchObject({ viaYoga: true, cache: 'hit', text: signedIn.text })
 
     const withoutCsrfHeader = await ask({ method: 'GET' })
-    expect(withoutCsrfHeader.status).toBe(403)
-    expect(withoutCsrfHeader.viaYoga).toBe(true)
+    expect(withoutCsrfHeader).toMatchObject({ status: 403, viaYoga: true, cache: 'miss' })
 
     const fresh = await ask({ headers: { 'cache-control': 'no-cache' } })
-    expect(fresh).toMatchObject({ viaYoga: true })
+    expect(fresh).toMatchObject({ viaYoga: true, cache: 'miss' })
     expect(fresh.sql).toBeGreaterThan(0)
   })
 
@@ -113,6 +114,14 @@ describe('a request body yoga has to refuse', () => {
     expect(text.status).toBeLessThan(500)
     const graphqlBody = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/graphql', 'x-mutualis-csrf': '1' }, body: '{ __typename }' })
     expect(await graphqlBody.json()).toEqual({ data: { __typename: 'Query' } })
+    for (const answer of [invalid, text, graphqlBody]) expect(answer.headers.get('x-mutualis-cache')).toBe('miss')
+  })
+
+  it('is refused by the route itself, saying it did not come from the cache', async () => {
+    const unreadable = await fetch(`${url()}?${new URLSearchParams({ query: page, variables: '{"inseeCode":' })}`, { headers: { 'x-mutualis-csrf': '1' } })
+    const oversized = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page, variables: { inseeCode: 'x'.repeat(1_100_000) } }) })
+    expect([unreadable.status, oversized.status]).toEqual([400, 413])
+    for (const answer of [unreadable, oversized]) expect(answer.headers.get('x-mutualis-cache')).toBe('miss')
   })
 })
 
