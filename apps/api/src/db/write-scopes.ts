@@ -30,9 +30,20 @@ export async function written(written: WrittenFor): Promise<void> {
   await Promise.all([...listeners].map((listener) => listener(written)))
 }
 
-/** Runs `work` in a new write scope; its interactive transactions report their writes to it rather than to the listeners. */
-export function runInWriteScope<T>(scope: WriteScope, work: () => Promise<T>): Promise<T> {
-  return scopes.run(scope, work)
+/**
+ * Runs `work` (a mutation) in a write scope made in `territories`: its interactive transactions
+ * report their writes to the scope, which tells the listeners once, when the work is over (its
+ * transactions committed) and before its promise settles. Writes of no known territory, or that
+ * any answer may show, are made anywhere.
+ */
+export async function runInWriteScope<T>(territories: readonly string[], work: () => Promise<T>): Promise<T> {
+  const scope: WriteScope = { territories: new Set(territories), effect: 'none' }
+  try {
+    return await scopes.run(scope, work)
+  } finally {
+    if (scope.effect === 'everything' || (scope.effect === 'territory' && scope.territories.size === 0)) await written({ everywhere: true })
+    else if (scope.effect === 'territory') await written({ territories: [...scope.territories], users: [] })
+  }
 }
 
 /** Records that the current scope writes in `territoryId` (the audit log names the territory of every change). */

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache'
 import { resolveViewer } from '../auth/resolve-viewer.ts'
 import type { Context } from '../context.ts'
 import { db, dbConfig } from '../db.ts'
-import { onWritten, runInWriteScope, type WriteScope, type WrittenFor } from '../db/write-scopes.ts'
+import { onWritten, runInWriteScope, type WrittenFor } from '../db/write-scopes.ts'
 import { AnswerScope, partsWritten } from './answer-scope.ts'
 import { memoryClock, redisClock, type InvalidationClock } from './invalidation-clock.ts'
 
@@ -205,19 +205,6 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
   const hits = new WeakSet<Request>()
   const misses = new WeakMap<Request, Miss>()
 
-  /** Runs a mutation in a write scope, and moves the clock for what it wrote before its answer leaves. */
-  function inWriteScope(context: Context, execute: () => unknown) {
-    const scope: WriteScope = { territories: new Set(context.viewer.kind === 'user' ? [context.viewer.territoryId] : []), effect: 'none' }
-    return runInWriteScope(scope, async () => {
-      try {
-        return await execute()
-      } finally {
-        if (scope.effect === 'everything' || (scope.effect === 'territory' && scope.territories.size === 0)) await advance({ everywhere: true })
-        else if (scope.effect === 'territory') await advance({ territories: [...scope.territories], users: [] })
-      }
-    })
-  }
-
   const plugin: Plugin = {
     async onParams({ params, request, setResult }) {
       const { hit, miss } = await lookUp(request, { query: params.query ?? '', variables: params.variables, operationName: params.operationName })
@@ -229,7 +216,9 @@ export function createResponseCache(options: ResponseCacheOptions = {}): Respons
     onExecute({ args, executeFn, setExecuteFn }) {
       const context = args.contextValue as unknown as Context
       if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') {
-        setExecuteFn((executionArgs) => inWriteScope(context, () => executeFn(executionArgs)) as ReturnType<typeof executeFn>)
+        // Its writes move the clock for the writer's territory once they are committed, before the answer leaves.
+        const territories = context.viewer.kind === 'user' ? [context.viewer.territoryId] : []
+        setExecuteFn((executionArgs) => runInWriteScope(territories, async () => executeFn(executionArgs)) as ReturnType<typeof executeFn>)
         return
       }
       const miss = misses.get(context.request)
