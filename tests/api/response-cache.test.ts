@@ -98,10 +98,25 @@ describe('response cache', () => {
     }
   })
 
-  it('keeps the cache when the only write records when a token or session was last used', async () => {
-    const usage = await countSql(() => db.session.updateMany({ where: { id: 'none' }, data: { lastSeenAt: new Date() } }))
-    const change = await countSql(() => db.action.updateMany({ where: { id: 'none' }, data: { title: 'x' } }))
-    expect(usage.statements.map(answerEffect).filter((effect) => effect !== 'none')).toEqual([])
-    expect(change.statements.map(answerEffect).filter((effect) => effect !== 'none')).toEqual(['territory'])
+  it('tells writes no answer shows (sessions, sign-in attempts, a token’s last use) from writes in a territory and from writes every answer may show', async () => {
+    const user = await db.user.findFirstOrThrow()
+    const territory = await db.territory.findFirstOrThrow()
+    const effects = async (work: () => Promise<unknown>) => (await countSql(work)).statements.map(answerEffect).filter((effect) => effect !== 'none')
+    const writes = {
+      session: () => db.session.create({ data: { userId: user.id, tokenHash: randomUUID(), expiresAt: new Date() } }),
+      sessionUse: () => db.session.updateMany({ where: { id: 'none' }, data: { lastSeenAt: new Date() } }),
+      loginAttempt: () => db.loginAttempt.create({ data: { email: 'x@y.fr', address: 'local', succeeded: false } }),
+      tokenUse: () => db.apiToken.updateMany({ where: { id: 'none' }, data: { lastUsedAt: new Date() } }),
+      tokenRevoked: () => db.apiToken.updateMany({ where: { id: 'none' }, data: { revokedAt: new Date() } }),
+      action: () => db.action.updateMany({ where: { id: 'none' }, data: { title: 'x' } }),
+      settings: () => db.territory.update({ where: { id: territory.id }, data: { requireLoginToRead: false } }),
+      unknown: () => db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS scratch_effects (id INTEGER)'),
+    }
+    const seen: Record<string, string[]> = {}
+    for (const [name, write] of Object.entries(writes)) seen[name] = await effects(write)
+    expect(seen).toEqual({
+      session: [], sessionUse: [], loginAttempt: [], tokenUse: [],
+      tokenRevoked: ['territory'], action: ['territory'], settings: ['everything'], unknown: ['everything'],
+    })
   })
 })
