@@ -3785,6 +3785,15 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "contact",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "cost",
             "type": {
               "kind": "NON_NULL",
@@ -4350,6 +4359,13 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "Float"
+            }
+          },
+          {
+            "name": "contact",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
             }
           },
           {
