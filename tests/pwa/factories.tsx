@@ -44,6 +44,7 @@ export function createCommune(overrides: Partial<CommuneDetail> = {}): CommuneDe
     id: nextId('commune'),
     inseeCode: '21166',
     name: 'Chenôve',
+    territory: { id: 'territory-dijon', siren: '242100410' },
     offers: [],
     impact: { year: 2026, annualCost: 0, annualCostLabel: '0 €', unknownCostOffers: 0, staffFte: 0, staffFteLabel: '0 ETP', byOffer: [] },
     ...overrides,
