@@ -12,7 +12,7 @@ import {
   type MembershipChanges,
   type OfficialTerritory,
 } from '@mutualis/domain'
-import { audit, type SystemActor } from '../audit/audit.service.ts'
+import { audit, auditMany, type SystemActor } from '../audit/audit.service.ts'
 import type { SignedInViewer } from '../auth/viewer.ts'
 import type { Db } from '../db.ts'
 import { NotAllowedError, NotFoundError, ValidationError } from '../errors.ts'
@@ -77,7 +77,7 @@ async function addCommunes(tx: Prisma.TransactionClient, actor: OnboardingActor,
   if (members.length === 0) return
   await tx.organisation.createMany({ data: members.map((member) => communeRow(territoryId, member)) })
   const rows = await tx.organisation.findMany({ where: { territoryId, inseeCode: { in: members.map((m) => m.inseeCode) } } })
-  for (const row of rows) await audit(tx, actor, { territoryId, operation, entityType: 'Organisation', entityId: row.id, after: row })
+  await auditMany(tx, actor, rows.map((row) => ({ territoryId, operation, entityType: 'Organisation', entityId: row.id, after: row })))
 }
 
 const closing = (lines: string[], done: string[]) => [...lines, ...done].map(frenchText)
