@@ -144,6 +144,21 @@ describe('territory:refresh with a newer release', () => {
     expect(await communeList(false)).toEqual(entry.membres.map((m) => m.code).sort())
   })
 
+  it('holds one commune in two territories’ records: by its code alone, the territory it is a member of answers', async () => {
+    const home = current.epcis.find((epci) => epci.membres.some((m) => m.code === joining.code))!
+    await createTerritory(db, { siren: home.code, actor: operator })
+    const found = await query<{ commune: { leftOn: string | null; territory: { siren: string } } }>('query ($c: String!) { commune(inseeCode: $c) { leftOn territory { siren } } }', { c: joining.code })
+    expect(found.commune).toEqual({ leftOn: null, territory: { siren: home.code } })
+    const everywhere = await query<{ communesConnection: { edges: Array<{ node: { leftOn: string | null; territory: { siren: string } } }> } }>(
+      'query ($c: String!) { communesConnection(filter: { search: $c }, includeFormer: true, first: 50) { edges { node { leftOn territory { siren } } } } }',
+      { c: joining.nom },
+    )
+    expect(everywhere.communesConnection.edges.map((e) => e.node)).toEqual(expect.arrayContaining([
+      { leftOn: current.effectiveOn.toISOString().slice(0, 10), territory: { siren: entry.code } },
+      { leftOn: null, territory: { siren: home.code } },
+    ]))
+  })
+
   it('refuses a territory Mutualis does not hold, naming the command that creates it', async () => {
     const absent = current.epcis.find((epci) => epci.type === 'CA' && epci.code !== entry.code)!
     await db.territory.deleteMany({ where: { siren: absent.code } })

@@ -176,7 +176,7 @@ export async function refreshTerritory(db: Db, options: OnboardingOptions & { dr
       await audit(tx, options.actor, { territoryId: territory.id, operation, entityType: 'Organisation', entityId: old.id, before: old, after })
     }
     await addCommunes(tx, options.actor, territory.id, changes.added, 'addCommune')
-    for (const c of changes.rejoined) await write('rejoinCommune', c.inseeCode, { leftOn: null, mergedIntoInseeCode: null, name: c.name, searchName: searchText(c.name), population: c.population, siren: c.siren })
+    for (const c of changes.rejoined) await write('rejoinCommune', c.inseeCode, { leftOn: null, mergedIntoInseeCode: null, name: c.name, searchName: searchText(c.name), population: c.population, siren: c.siren ?? undefined })
     for (const c of changes.left) await write('markCommuneLeft', c.inseeCode, { leftOn: c.leftOn })
     for (const c of changes.merged) await write('markCommuneMerged', c.inseeCode, { leftOn: c.leftOn, mergedIntoInseeCode: c.mergedIntoInseeCode })
     for (const c of changes.updated) await write('updateCommune', c.inseeCode, { ...c.changes, ...(c.changes.name ? { searchName: searchText(c.changes.name) } : {}) })
