@@ -53,7 +53,7 @@ function outcome(result: GraphQLResult<any>): string {
   return typename.endsWith('Error') ? typename : 'allowed'
 }
 
-const A = 'allowed', F = 'FORBIDDEN', U = 'UNAUTHENTICATED', V = 'ValidationError', N = 'NotFoundError'
+const A = 'allowed', F = 'FORBIDDEN', U = 'UNAUTHENTICATED', V = 'ValidationError', N = 'NotFoundError', NA = 'NotAllowedError'
 const mutations: Array<{ name: string; document: string; variables: () => Promise<Record<string, unknown>> | Record<string, unknown>; expected: Record<Caller, string> }> = [
   {
     name: 'recordProgress',
@@ -132,6 +132,19 @@ const mutations: Array<{ name: string; document: string; variables: () => Promis
     document: 'mutation { createApiToken(name: "script") { __typename } }',
     variables: () => ({}),
     expected: { anonymous: U, admin: A, adminElsewhere: A, editorOwn: A, editorOther: A, analyst: A },
+  },
+  {
+    // Platform admins only (none of these callers is one: territory-mutations.test.ts has them).
+    name: 'createTerritory',
+    document: 'mutation { createTerritory(siren: "200000172") { __typename } }',
+    variables: () => ({}),
+    expected: { anonymous: U, admin: NA, adminElsewhere: NA, editorOwn: NA, editorOther: NA, analyst: NA },
+  },
+  {
+    name: 'refreshTerritory',
+    document: 'mutation { refreshTerritory(siren: "242100410", dryRun: true) { __typename } }',
+    variables: () => ({}),
+    expected: { anonymous: U, admin: A, adminElsewhere: NA, editorOwn: NA, editorOther: NA, analyst: NA },
   },
 ]
 

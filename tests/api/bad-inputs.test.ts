@@ -113,7 +113,7 @@ describe("the app's own heaviest screens", () => {
     const { sentRequest } = await import('@mutualis/schema/sent')
     const { sendAsApp } = await import('../fixtures/graphql.ts')
     await readListSizes()
-    const result = await sendAsApp(sentRequest(DashboardQuery, {}))
+    const result = await sendAsApp(sentRequest(DashboardQuery, { territory: '242100410' }))
     expect(result.errors).toBeUndefined()
     expect(result.data?.membershipMatrix.rows.length).toBeGreaterThan(0)
   })
