@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
+import { runInWriteScope } from '@mutualis/api/db/write-scopes.ts'
 import { yoga } from '@mutualis/api/http/yoga.ts'
 import { ActionPageQuery } from '@mutualis/schema/documents/action'
-import { CommunePageQuery, CommunesQuery } from '@mutualis/schema/documents/commune'
+import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { OfferPageQuery } from '@mutualis/schema/documents/offer'
 import { RecordProgressMutation } from '@mutualis/schema/documents/outbox'
 import { sentRequest } from '@mutualis/schema/sent'
@@ -55,7 +56,7 @@ let dijon: Record<string, Request>
 let other: Awaited<ReturnType<typeof createOtherTerritoryWithOffer>>
 let elsewhere: Record<string, Request>
 /** The list of every commune of every territory: what any territory's write may change. */
-const national = { communes: sentRequest(CommunesQuery, {}) }
+const national = { communes: { query: '{ communes { id inseeCode name } }' } }
 
 beforeAll(async () => {
   const { offer } = await db.offerMember.findFirstOrThrow({ where: { organisation: { inseeCode: chenove }, state: 'MEMBER', offer: { archivedAt: null } }, include: { offer: true } })
@@ -125,6 +126,21 @@ describe('a write in one territory', () => {
       await requireLogin(false)
     }
     expect(await read(elsewhere.commune)).toBe('miss')
+  })
+})
+
+describe('a commune entering or leaving another territory’s records (official data refreshed)', () => {
+  it('reaches the page of the commune with that INSEE code, whatever territory it was found in', async () => {
+    const { territory } = other
+    type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0]
+    const inOtherTerritory = <T>(write: (tx: Tx) => Promise<T>) => runInWriteScope([territory.id], () => db.$transaction(write))
+    await warm({ commune: dijon.commune })
+
+    const joined = await inOtherTerritory((tx) => tx.organisation.create({ data: { territoryId: territory.id, key: `c-${chenove}`, kind: 'COMMUNE', name: 'Chenôve', searchName: 'chenove', inseeCode: chenove } }))
+    expect(await read(dijon.commune)).toBe('miss')
+    await inOtherTerritory((tx) => tx.organisation.delete({ where: { id: joined.id } }))
+    expect(await read(dijon.commune)).toBe('miss')
+    expect(await read(dijon.commune)).toBe('hit')
   })
 })
 

@@ -98,7 +98,7 @@ describe('response cache', () => {
     }
   })
 
-  it('tells writes no answer shows (sessions, sign-in attempts, a token’s last use) from writes in a territory and from writes every answer may show', async () => {
+  it('tells writes no answer shows (sessions, sign-in attempts, a token’s last use) from writes in a territory and from writes every answer may show (settings, communes added or leaving)', async () => {
     const user = await db.user.findFirstOrThrow()
     const territory = await db.territory.findFirstOrThrow()
     const effects = async (work: () => Promise<unknown>) => (await countSql(work)).statements.map(answerEffect).filter((effect) => effect !== 'none')
@@ -109,6 +109,9 @@ describe('response cache', () => {
       tokenUse: () => db.apiToken.updateMany({ where: { id: 'none' }, data: { lastUsedAt: new Date() } }),
       tokenRevoked: () => db.apiToken.updateMany({ where: { id: 'none' }, data: { revokedAt: new Date() } }),
       action: () => db.action.updateMany({ where: { id: 'none' }, data: { title: 'x' } }),
+      communeRenamed: () => db.organisation.updateMany({ where: { id: 'none' }, data: { name: 'x', population: 1 } }),
+      communeLeft: () => db.organisation.updateMany({ where: { id: 'none' }, data: { leftOn: new Date() } }),
+      communeAdded: () => db.organisation.create({ data: { territoryId: territory.id, key: randomUUID(), kind: 'COMMUNE', name: 'Nouvelle', searchName: 'nouvelle', inseeCode: '99999' } }),
       settings: () => db.territory.update({ where: { id: territory.id }, data: { requireLoginToRead: false } }),
       unknown: () => db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS scratch_effects (id INTEGER)'),
     }
@@ -116,7 +119,8 @@ describe('response cache', () => {
     for (const [name, write] of Object.entries(writes)) seen[name] = await effects(write)
     expect(seen).toEqual({
       session: [], sessionUse: [], loginAttempt: [], tokenUse: [],
-      tokenRevoked: ['territory'], action: ['territory'], settings: ['everything'], unknown: ['everything'],
+      tokenRevoked: ['territory'], action: ['territory'], communeRenamed: ['territory'], communeLeft: ['everything'], communeAdded: ['everything'],
+      settings: ['everything'], unknown: ['everything'],
     })
   })
 })

@@ -57,8 +57,8 @@ export function mergeEffect(a: WriteEffect, b: WriteEffect): WriteEffect {
 
 const readStatement = /^\s*(select|begin|commit|rollback|savepoint|release|pragma|show|set|explain|deallocate)\b/i
 const writeClause = /\b(insert|update|delete|replace|create|drop|alter|truncate)\b/i
-const writtenTable = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update|delete\s+from)\s+(?:[`"]?\w+[`"]?\s*\.\s*)?[`"]?(\w+)[`"]?/i
-const usageUpdate = /^\s*update\s+\S*?[`"](?:Session|ApiToken)[`"]\s+set\s+(.+?)\s+where\b/is
+const writtenTable = /^\s*(insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update|delete\s+from)\s+(?:[`"]?\w+[`"]?\s*\.\s*)?[`"]?(\w+)[`"]?/i
+const updatedColumns = /^\s*update\s+\S+\s+set\s+(.+?)\s+where\b/is
 const usageColumns = new Set(['lastSeenAt', 'lastUsedAt'])
 
 /**
@@ -69,6 +69,12 @@ const usageColumns = new Set(['lastSeenAt', 'lastUsedAt'])
 const unseenTables = new Set(['Session', 'LoginAttempt'])
 /** A territory's settings decide what every anonymous reader may read; a territory's name and SIREN, what lists and arguments find. */
 const everyAnswerTables = new Set(['Territory'])
+/**
+ * `commune(inseeCode:)` looks a commune up in every territory and prefers a current member: a
+ * commune row added, removed, moved or leaving (official data refreshed) can change the answer
+ * about another territory's row with the same INSEE code.
+ */
+const communeLookupColumns = new Set(['inseeCode', 'leftOn', 'kind', 'territoryId'])
 
 /**
  * What a statement the Prisma client sent can change. A statement not recognised as a read or as a
@@ -77,12 +83,14 @@ const everyAnswerTables = new Set(['Territory'])
 export function answerEffect(sql: string): WriteEffect {
   if (readStatement.test(sql)) return 'none'
   if (/^\s*with\b/i.test(sql) && !writeClause.test(sql)) return 'none'
-  const table = writtenTable.exec(sql)?.[1]
+  const [, verb, table] = writtenTable.exec(sql) ?? []
   if (!table) return 'everything'
   if (unseenTables.has(table)) return 'none'
-  const assignments = usageUpdate.exec(sql)?.[1].split(',')
-  if (assignments?.every((assignment) => usageColumns.has(/^\s*[`"](\w+)[`"]\s*=/.exec(assignment)?.[1] ?? ''))) return 'none'
-  return everyAnswerTables.has(table) ? 'everything' : 'territory'
+  if (everyAnswerTables.has(table)) return 'everything'
+  const columns = /^update/i.test(verb) ? updatedColumns.exec(sql)?.[1].split(',').map((assignment) => /^\s*[`"](\w+)[`"]\s*=/.exec(assignment)?.[1] ?? '') : undefined
+  if (table === 'ApiToken' && columns?.every((column) => usageColumns.has(column))) return 'none'
+  if (table === 'Organisation' && (!columns || columns.some((column) => communeLookupColumns.has(column) || !column))) return 'everything'
+  return 'territory'
 }
 
 /**

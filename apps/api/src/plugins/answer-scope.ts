@@ -62,7 +62,12 @@ const rules: Record<string, Rule> = {
   users: () => {},
   auditLog: () => {},
   territory: (scope, args) => void scope.sirens.add(String(args.siren)),
-  commune: (scope, _args, commune) => scope.shows('Commune', commune),
+  // Any territory's row with the code could answer; writes that add, move or retire one reach every
+  // answer (db/write-scopes.ts), the others change only the row found, of its territory.
+  commune: (scope, args, commune) => {
+    if (typeof args.territory === 'string' && args.territory) scope.sirens.add(args.territory)
+    scope.shows('Commune', commune)
+  },
   node: (scope, args, object) => scope.shows(typenameOf(args.id), object),
   nodes: (scope, args, objects) => {
     const ids = args.ids as unknown[]
