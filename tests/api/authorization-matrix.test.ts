@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { signInCallers, type Caller } from '../fixtures/callers.ts'
+import { officialRelease } from '@mutualis/api/seed/official-data.ts'
 import { anAction, aTerritory, someCommunes } from '../fixtures/builders.ts'
 import type { GraphQLResult } from '../fixtures/graphql.ts'
 
@@ -13,10 +14,12 @@ let signedIn: Awaited<ReturnType<typeof signInCallers>>
 
 let territoryId: string
 let memberActionId: string
+/** The territory is an EPCI of the official data (not Dijon), so that its admin may refresh it from that data. */
+const official = officialRelease().epcis.filter((epci) => epci.type === 'CA')[5]!
 
 beforeAll(async () => {
   // An action some communes are members of and others are not: editors of each side.
-  const territory = await aTerritory()
+  const territory = await aTerritory({ siren: official.code, name: official.nom })
   territoryId = territory.id
   const [member, outsider, other] = await someCommunes(territory, 3)
   const memberAction = await anAction(territory, { openness: 'CLOSED', participants: [member, other] })
@@ -49,7 +52,7 @@ function outcome(result: GraphQLResult<any>): string {
   return typename.endsWith('Error') ? typename : 'allowed'
 }
 
-const A = 'allowed', F = 'FORBIDDEN', U = 'UNAUTHENTICATED', V = 'ValidationError', N = 'NotFoundError'
+const A = 'allowed', F = 'FORBIDDEN', U = 'UNAUTHENTICATED', V = 'ValidationError', N = 'NotFoundError', NA = 'NotAllowedError'
 const mutations: Array<{ name: string; document: string; variables: () => Promise<Record<string, unknown>> | Record<string, unknown>; expected: Record<Caller, string> }> = [
   {
     name: 'recordProgress',
@@ -128,6 +131,19 @@ const mutations: Array<{ name: string; document: string; variables: () => Promis
     document: 'mutation { createApiToken(name: "script") { __typename } }',
     variables: () => ({}),
     expected: { anonymous: U, admin: A, adminElsewhere: A, editorOwn: A, editorOther: A, analyst: A },
+  },
+  {
+    // Platform admins only (none of these callers is one: territory-mutations.test.ts has them).
+    name: 'createTerritory',
+    document: 'mutation { createTerritory(siren: "200000172") { __typename } }',
+    variables: () => ({}),
+    expected: { anonymous: U, admin: NA, adminElsewhere: NA, editorOwn: NA, editorOther: NA, analyst: NA },
+  },
+  {
+    name: 'refreshTerritory',
+    document: 'mutation ($siren: String!) { refreshTerritory(siren: $siren, dryRun: true) { __typename } }',
+    variables: () => ({ siren: official.code }),
+    expected: { anonymous: U, admin: A, adminElsewhere: NA, editorOwn: NA, editorOther: NA, analyst: NA },
   },
 ]
 

@@ -42,7 +42,7 @@ async function aMeasuredCommune() {
 }
 
 describe('the commune page', () => {
-  it('sends the same 17 SQL statements however many offers the commune is in or can join', async () => {
+  it('sends the same 18 SQL statements however many offers the commune is in or can join', async () => {
     const measured = await aMeasuredCommune()
     const page = sentRequest(CommunePageQuery, { inseeCode: measured.commune.inseeCode! })
     let before!: ResultOf<typeof CommunePageQuery>
@@ -60,11 +60,11 @@ describe('the commune page', () => {
     expect(count(after, 'JOINABLE')).toBe(count(before, 'JOINABLE') + 6)
     expect(after.commune!.impact.byOffer.length).toBe(before.commune!.impact.byOffer.length + 6)
     expect(sqlAfter.count, sqlAfter.statements.join('\n')).toBe(sqlBefore.count)
-    // Read access (1), the commune (1), the territory's communes for the cost keys (1); where it stands
+    // Read access (1), the commune (1), its territory, which the app remembers (1), the territory's communes for the cost keys (1); where it stands
     // with each offer: offers, its pending requests, listed organisations, action statuses, members, agents,
     // requested actions, members' populations (8); the offers' rows, once for offers and once for impact (2),
     // their statuses from their actions (1), domains (1), the offers of the page (1), their actions (1).
-    expect(sqlAfter.count, sqlAfter.statements.join('\n')).toBe(17)
+    expect(sqlAfter.count, sqlAfter.statements.join('\n')).toBe(18)
   })
 })
 

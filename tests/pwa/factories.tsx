@@ -1,5 +1,5 @@
 import type { CommuneDetail, CommuneOffer } from '@mutualis/schema/documents/commune'
-import type { OfferMember } from '@mutualis/schema/documents/offer'
+import type { OfferDetail, OfferMember } from '@mutualis/schema/documents/offer'
 import type { OutboxItem } from '../../apps/pwa/src/lib/outbox.rules.ts'
 
 let sequence = 0
@@ -44,8 +44,31 @@ export function createCommune(overrides: Partial<CommuneDetail> = {}): CommuneDe
     id: nextId('commune'),
     inseeCode: '21166',
     name: 'Chenôve',
+    territory: { id: 'territory-dijon', siren: '242100410' },
     offers: [],
     impact: { year: 2026, annualCost: 0, annualCostLabel: '0 €', unknownCostOffers: 0, staffFte: 0, staffFteLabel: '0 ETP', byOffer: [] },
+    ...overrides,
+  }
+}
+
+/** An offer as its own page reads it; by default a service commun with no member yet. */
+export function createOfferDetail(overrides: Partial<OfferDetail> = {}): OfferDetail {
+  return {
+    __typename: 'Offer',
+    id: nextId('offer'),
+    name: 'Service commun Archives',
+    summary: null,
+    contact: null,
+    kindLabel: 'Service commun',
+    status: 'IN_PROGRESS',
+    domain: null,
+    provider: null,
+    terms: { startDate: null, endDate: null, renewalDate: null, tacitRenewal: null, noticeMonths: null, dueDates: [], legalBasis: 'Art. L5211-4-2 CGCT', joinDeliberationLabels: [], howToJoin: 'Délibération du conseil municipal.' },
+    cost: { kind: 'UNKNOWN', label: 'Coût non renseigné', key: null },
+    staff: [],
+    members: [],
+    unnamedMembers: null,
+    actions: [],
     ...overrides,
   }
 }

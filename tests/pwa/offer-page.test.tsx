@@ -2,9 +2,10 @@ import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-lib
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MemberList } from '../../apps/pwa/src/components/member-list.tsx'
 import { OfferForCommune } from '../../apps/pwa/src/components/offer-commune.tsx'
+import { OfferDetails } from '../../apps/pwa/src/components/offer-details.tsx'
 import { renewalText } from '../../apps/pwa/src/components/offer-terms.tsx'
 import type { JoinControls } from '../../apps/pwa/src/lib/join-controls.ts'
-import { createCommuneOffer, createMember } from './factories.tsx'
+import { createCommuneOffer, createMember, createOfferDetail } from './factories.tsx'
 
 afterEach(cleanup)
 
@@ -91,5 +92,17 @@ describe('the offer for my commune', () => {
     expect(renewalText({ tacitRenewal: true, noticeMonths: 3 })).toBe('Tacite, préavis de 3 mois')
     expect(renewalText({ tacitRenewal: false, noticeMonths: null })).toBe('Sur décision expresse')
     expect(renewalText({ tacitRenewal: null, noticeMonths: null })).toBe('Non précisée')
+  })
+})
+
+describe('whom to ask', () => {
+  it('names the contact the coordinators gave, under its own heading', () => {
+    render(() => <OfferDetails offer={createOfferDetail({ contact: 'Direction des archives : archives@metropole.test' })} entry={undefined} />)
+    expect(screen.getByRole('heading', { level: 2, name: 'Contact' }).nextElementSibling?.textContent).toBe('Direction des archives : archives@metropole.test')
+  })
+
+  it('says nothing of a contact when none is given', () => {
+    render(() => <OfferDetails offer={createOfferDetail({ contact: null })} entry={undefined} />)
+    expect(screen.queryByRole('heading', { level: 2, name: 'Contact' })).toBeNull()
   })
 })

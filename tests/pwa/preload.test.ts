@@ -3,7 +3,7 @@ import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { createMutualisClient } from '../../apps/pwa/src/lib/client.ts'
 import { preloadQuery } from '../../apps/pwa/src/lib/preload.ts'
 
-const commune = { __typename: 'Commune', id: 'Q29tbXVuZTox', inseeCode: '21166', name: 'Chenôve', offers: [], impact: { __typename: 'CommuneImpact', year: 2026, annualCost: 0, annualCostLabel: '0 €', unknownCostOffers: 0, staffFte: 0, staffFteLabel: '0 ETP', byOffer: [] } }
+const commune = { __typename: 'Commune', id: 'Q29tbXVuZTox', inseeCode: '21166', name: 'Chenôve', territory: { __typename: 'Territory', id: 'VGVycml0b3J5OjE=', siren: '242100410' }, offers: [], impact: { __typename: 'CommuneImpact', year: 2026, annualCost: 0, annualCostLabel: '0 €', unknownCostOffers: 0, staffFte: 0, staffFteLabel: '0 ETP', byOffer: [] } }
 
 afterEach(() => vi.unstubAllGlobals())
 

@@ -4,7 +4,7 @@ import { maskError as yogaMaskError, type MaskError } from 'graphql-yoga'
 
 /** An expected failure the user can act on: returned as a typed result with a stable code. */
 export abstract class UserError extends Error {
-  abstract readonly code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT'
+  abstract readonly code: 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN'
 }
 
 export class ValidationError extends UserError {
@@ -19,6 +19,11 @@ export class ValidationError extends UserError {
 
 export class NotFoundError extends UserError {
   readonly code = 'NOT_FOUND' as const
+}
+
+/** The account may not do this (a rule of packages/domain said why): a typed answer, for writes that list it. */
+export class NotAllowedError extends UserError {
+  readonly code = 'FORBIDDEN' as const
 }
 
 /** Someone changed the record meanwhile; carries what it is now so the user can decide. */

@@ -17,6 +17,8 @@ export interface OfficialCommune {
   type: string
   chefLieu?: string
   commune?: string
+  /** Codes of communes a current commune absorbed without keeping them as communes déléguées. */
+  anciensCodes?: readonly string[]
   departement?: string
 }
 

@@ -1,12 +1,7 @@
 // Test data: the official communes and EPCIs of @etalab/decoupage-administratif 6 (a test-only
 // dependency), which the commune rules take as arguments. Commune data is never hand-typed.
 import type { CommuneTerritory, OfficialCommune } from './commune-names.rules.ts'
-
-interface EtalabEpci {
-  code: string
-  nom: string
-  membres: Array<{ code: string; nom: string }>
-}
+import type { OfficialEpciEntry } from './territory-membership.rules.ts'
 
 // Node's own require, not the bundler: transforming 13 MB of JSON takes it seconds. The computed
 // specifier keeps Node's types (which this package does without) out of the type checker.
@@ -16,7 +11,9 @@ const require = createRequire((import.meta as unknown as { url: string }).url)
 const load = <T>(file: string): T => require(`@etalab/decoupage-administratif/data/${file}.json`) as T
 
 export const officialCommunes = load<OfficialCommune[]>('communes')
-export const officialEpcis = load<EtalabEpci[]>('epci').map((epci): CommuneTerritory & { siren: string } => ({ siren: epci.code, name: epci.nom, members: epci.membres.map((member) => ({ code: member.code, name: member.nom })) }))
+/** `data/epci.json` as it is, for the rules that take it whole. */
+export const officialEpciEntries = load<OfficialEpciEntry[]>('epci')
+export const officialEpcis = officialEpciEntries.map((epci): CommuneTerritory & { siren: string } => ({ siren: epci.code, name: epci.nom, members: epci.membres.map((member) => ({ code: member.code, name: member.nom })) }))
 
 /** The EPCI a commune of that INSEE code belongs to. */
 export function territoryOf(code: string): CommuneTerritory & { siren: string } {

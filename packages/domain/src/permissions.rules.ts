@@ -4,6 +4,8 @@ export interface Actor {
   role: Role
   territoryId: string
   organisationIds: readonly string[]
+  /** Runs the platform: creates territories from the official data (never set through the API). */
+  platformAdmin?: boolean
 }
 
 export interface ActionScope {
@@ -37,4 +39,16 @@ export function canRequestToJoin(actor: Actor, organisation: { id: string; terri
 export function canAdminister(actor: Actor, territoryId: string): Permission {
   if (actor.territoryId !== territoryId) return otherTerritory
   return actor.role === 'ADMIN' ? allowed : { ok: false, reason: 'Réservé à la mission de coordination (administrateurs).' }
+}
+
+/** A new territory is the platform's decision, not a territory's: platform admins only. */
+export function canCreateTerritory(actor: Actor): Permission {
+  return actor.platformAdmin ? allowed : { ok: false, reason: 'Seuls les administrateurs de la plateforme Mutualis créent un territoire.' }
+}
+
+/** Applying a newer official release: platform admins, or the coordination team of that territory. */
+export function canRefreshTerritory(actor: Actor, territoryId: string): Permission {
+  if (actor.platformAdmin) return allowed
+  if (actor.territoryId !== territoryId) return otherTerritory
+  return actor.role === 'ADMIN' ? allowed : { ok: false, reason: 'Réservé à la mission de coordination du territoire (administrateurs) et aux administrateurs de la plateforme.' }
 }

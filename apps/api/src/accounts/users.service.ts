@@ -1,5 +1,5 @@
 import { checkText, firstFailure, inputLimits } from '@mutualis/domain'
-import { audit } from '../audit/audit.service.ts'
+import { audit, type SystemActor } from '../audit/audit.service.ts'
 import { hashPassword, passwordPolicy } from '../auth/password.ts'
 import type { SignedInViewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
@@ -13,6 +13,8 @@ export interface NewUser {
   role: Role
   password: string
   organisationIds: string[]
+  /** Only from the command line: no API write grants it. */
+  platformAdmin?: boolean
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -42,6 +44,7 @@ export async function createUserRecord(tx: Prisma.TransactionClient, user: NewUs
       email: user.email.trim().toLowerCase(),
       name: user.name.trim(),
       role: user.role,
+      platformAdmin: user.platformAdmin ?? false,
       passwordHash: await hashPassword(user.password),
       organisations: { connect: user.organisationIds.map((id) => ({ id })) },
     },
@@ -68,8 +71,18 @@ async function shutOut(tx: Prisma.TransactionClient, userId: string) {
   await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })
 }
 
+/** An account created by an operator at the command line (user:create, territory:create's first admin). */
+export async function createUserAsOperator(operator: SystemActor, user: NewUser) {
+  await checkNewUser(user)
+  return db.$transaction(async (tx) => {
+    const created = await createUserRecord(tx, user)
+    await audit(tx, operator, { territoryId: user.territoryId, operation: 'createUser', entityType: 'User', entityId: created.id, after: { ...created, organisationIds: user.organisationIds } })
+    return created
+  })
+}
+
 export async function createUser(viewer: SignedInViewer, user: Omit<NewUser, 'territoryId'>) {
-  const full = { ...user, territoryId: viewer.territoryId }
+  const full = { ...user, platformAdmin: false, territoryId: viewer.territoryId }
   await checkNewUser(full)
   return db.$transaction(async (tx) => {
     const created = await createUserRecord(tx, full)

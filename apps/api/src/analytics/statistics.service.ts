@@ -5,6 +5,7 @@ import type { ActionStatus, Instrument, ParticipationState, Prisma } from '../ge
 import { ActionStatus as ActionStatuses, Instrument as Instruments } from '../generated/sqlite/enums.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { readerOf, visibleJoinRequestsWhere, visibleParticipationsWhere } from '../auth/visibility.ts'
+import { communesWhere } from '../territories/communes-where.ts'
 import { matrixCell, type MatrixCell } from '@mutualis/domain'
 import { territoryOfferFacts, type CommuneOfferFacts } from '../mutualisation/commune-offers.service.ts'
 
@@ -70,7 +71,7 @@ function byTerritory<T extends { territoryId: string }>(rows: readonly T[]): Map
 export async function communeStatistics(territorySiren: string | null | undefined, viewer: Viewer) {
   await requireTerritory(territorySiren)
   const [communes, memberships, participations, candidates, pending] = await Promise.all([
-    db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
+    db.organisation.findMany({ where: { ...communesWhere(), ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
     db.participation.groupBy({
       by: ['organisationId'],
       where: { state: 'MEMBER', organisation: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, action: { archivedAt: null } },
@@ -123,7 +124,7 @@ function statesByOrganisation(rows: ReadonlyArray<{ organisationId: string; acti
 export async function membershipMatrix(territorySiren: string | null | undefined, viewer: Viewer) {
   await requireTerritory(territorySiren)
   const [communes, sharedServices] = await Promise.all([
-    db.organisation.findMany({ where: { kind: 'COMMUNE', ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
+    db.organisation.findMany({ where: { ...communesWhere(), ...territoryOf(territorySiren) }, orderBy: { searchName: 'asc' } }),
     db.offer.findMany({ where: { kind: 'SERVICE_COMMUN', archivedAt: null, ...territoryOf(territorySiren) }, orderBy: { name: 'asc' } }),
   ])
   const territoryId = communes[0]?.territoryId

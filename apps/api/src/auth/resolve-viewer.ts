@@ -4,7 +4,7 @@ import { hashSecret } from './secrets.ts'
 import { sessionSecretIn } from './sessions.service.ts'
 import { anonymous, type SignedInViewer, type Viewer } from './viewer.ts'
 
-const userSelect = { id: true, name: true, role: true, territoryId: true, active: true, organisations: { select: { id: true } } } as const
+const userSelect = { id: true, name: true, role: true, territoryId: true, platformAdmin: true, active: true, organisations: { select: { id: true } } } as const
 
 /** A Bearer token that opens nothing: scripts must hear it rather than get anonymous answers. */
 export class InvalidCredentialsError extends Error {}
@@ -54,9 +54,10 @@ interface LoadedUser {
   name: string
   role: Role
   territoryId: string
+  platformAdmin: boolean
   organisations: Array<{ id: string }>
 }
 
 function toViewer(user: LoadedUser, via: 'session' | 'token'): SignedInViewer {
-  return { kind: 'user', userId: user.id, name: user.name, role: user.role, territoryId: user.territoryId, organisationIds: user.organisations.map((o) => o.id), via }
+  return { kind: 'user', userId: user.id, name: user.name, role: user.role, territoryId: user.territoryId, organisationIds: user.organisations.map((o) => o.id), platformAdmin: user.platformAdmin, via }
 }

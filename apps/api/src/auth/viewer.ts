@@ -4,7 +4,18 @@ import type { Role } from '../generated/sqlite/enums.ts'
 /** Who is asking: nobody (published data only), or a signed-in user with a role in one territory. */
 export type Viewer =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; name: string; role: Role; territoryId: string; organisationIds: readonly string[]; via: 'session' | 'token'; sessionId?: string }
+  | {
+      kind: 'user'
+      userId: string
+      name: string
+      role: Role
+      territoryId: string
+      organisationIds: readonly string[]
+      /** Runs the platform: may create and refresh any territory (set from the command line only). */
+      platformAdmin: boolean
+      via: 'session' | 'token'
+      sessionId?: string
+    }
 
 export type SignedInViewer = Extract<Viewer, { kind: 'user' }>
 

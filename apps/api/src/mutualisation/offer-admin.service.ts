@@ -25,6 +25,7 @@ export interface OfferFields {
   tacitRenewal?: boolean | null
   noticeMonths?: number | null
   legalBasis?: string | null
+  contact?: string | null
   joinDeliberations?: JoinDeliberation[] | null
   costKind?: CostKind | null
   /** Euros. */
@@ -58,6 +59,7 @@ function checkOffer(fields: OfferFields): Check {
     checkText('name', fields.name, inputLimits.name, true),
     checkText('summary', fields.summary, inputLimits.description, false),
     checkText('legalBasis', fields.legalBasis, inputLimits.reference, false),
+    checkText('contact', fields.contact, inputLimits.reference, false),
     checkCalendarDate('startDate', fields.startDate),
     checkCalendarDate('endDate', fields.endDate),
     checkCalendarDate('renewalDate', fields.renewalDate),
@@ -106,6 +108,7 @@ function columns(fields: OfferFields) {
     tacitRenewal: fields.tacitRenewal ?? null,
     noticeMonths: fields.noticeMonths ?? null,
     legalBasis: fields.legalBasis?.trim() || null,
+    contact: fields.contact?.trim() || null,
     joinDeliberations: fields.joinDeliberations ? JSON.stringify([...new Set(fields.joinDeliberations)]) : null,
     costKind: fields.costKind ?? 'UNKNOWN',
     annualCostCents: fields.annualAmount == null ? null : Math.round(fields.annualAmount * 100),

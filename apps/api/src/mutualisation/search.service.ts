@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql'
 import { db } from '../db.ts'
 import type { Action, Domain, Offer, Organisation, Prisma } from '../generated/sqlite/client.ts'
 import { requestLimits } from '../request-limits.ts'
+import { communesWhere } from '../territories/communes-where.ts'
 
 /**
  * The words of a search, each of which must appear; the lists' `search` filters read them too.
@@ -36,7 +37,7 @@ export async function searchAll(typed: string, territorySiren: string | null | u
   if (words.length === 0) return []
   const territory = territorySiren ? { territory: { siren: territorySiren } } : {}
   const [communes, offers, domains, actions] = await Promise.all([
-    db.organisation.findMany({ where: { kind: 'COMMUNE', ...territory, AND: words.map((word) => ({ searchName: { contains: word } })) }, take: candidates }),
+    db.organisation.findMany({ where: { ...communesWhere(), ...territory, AND: words.map((word) => ({ searchName: { contains: word } })) }, take: candidates }),
     db.offer.findMany({
       where: { archivedAt: null, ...territory, AND: words.map((word) => ({ OR: [{ searchText: { contains: word } }, { domain: { searchText: { contains: word } } }] })) },
       include: { domain: { select: { name: true } } },

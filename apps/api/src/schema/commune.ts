@@ -2,9 +2,12 @@ import { queryFromInfo } from '@pothos/plugin-prisma'
 import { visibleParticipationsWhere } from '../auth/visibility.ts'
 import { builder } from '../builder.ts'
 import { db } from '../db.ts'
+import { listSizeOf } from '../list-sizes.ts'
+import { requestLimits } from '../request-limits.ts'
 import type { Prisma } from '../generated/sqlite/client.ts'
 import { joinOpportunitiesOf } from '../mutualisation/join-opportunities.service.ts'
 import { searchWords } from '../mutualisation/search.service.ts'
+import { communesWhere } from '../territories/communes-where.ts'
 import { JoinOpportunity } from './join-opportunity.ts'
 import { defined, idOf, listArgs, listOrder, since, territoryArgs, territoryLongList, territoryWhere } from './lists.ts'
 
@@ -18,6 +21,8 @@ export const Commune = builder.prismaNode('Organisation', {
     siren: t.string({ resolve: (commune) => commune.siren ?? '' }),
     name: t.exposeString('name'),
     population: t.exposeInt('population', { nullable: true }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'The day it left the territory or merged into a commune nouvelle; null while it is a member.' }),
+    mergedIntoInseeCode: t.exposeString('mergedIntoInseeCode', { nullable: true, description: 'INSEE code of the commune nouvelle it merged into.' }),
     territory: t.relation('territory'),
     participations: t.relation('participations', {
       complexity: territoryLongList,
@@ -44,7 +49,11 @@ const CommuneFilter = builder.inputType('CommuneFilter', {
   }),
 })
 
-function communeWhere(filter: typeof CommuneFilter.$inferInput | null | undefined, territorySiren?: string | null): Prisma.OrganisationWhereInput {
+export const includeFormerArg = builder.args((t) => ({
+  includeFormer: t.boolean({ required: false, defaultValue: false, description: 'Also the communes that left the territory or merged into a commune nouvelle (leftOn set).' }),
+}))
+
+function communeWhere(filter: typeof CommuneFilter.$inferInput | null | undefined, territorySiren?: string | null, includeFormer?: boolean | null): Prisma.OrganisationWhereInput {
   const offerId = idOf(filter?.memberOf, 'Offer', 'SharedService', 'JointContract')
   const actionId = idOf(filter?.participatesIn, 'Action')
   const population = filter?.populationMin != null || filter?.populationMax != null
@@ -55,7 +64,7 @@ function communeWhere(filter: typeof CommuneFilter.$inferInput | null | undefine
     ...(actionId ? [{ participations: { some: { actionId } } }] : []),
   ]
   return defined({
-    kind: 'COMMUNE' as const,
+    ...communesWhere(includeFormer),
     ...territoryWhere(territorySiren),
     population,
     updatedAt: since(filter?.updatedSince),
@@ -76,22 +85,39 @@ const communeOrder = listOrder<'NAME' | 'POPULATION' | 'INSEE_CODE', Prisma.Orga
 builder.queryFields((t) => ({
   communes: t.prismaField({
     type: [Commune],
-    args: { ...territoryArgs },
+    args: { ...territoryArgs, ...includeFormerArg },
     resolve: (query, _root, args) =>
-      db.organisation.findMany({ ...query, where: { kind: 'COMMUNE', ...territoryWhere(args.territory) }, orderBy: { searchName: 'asc' } }),
+      db.organisation.findMany({ ...query, where: { ...communesWhere(args.includeFormer), ...territoryWhere(args.territory) }, orderBy: { searchName: 'asc' } }),
   }),
   commune: t.prismaField({
     type: Commune,
     nullable: true,
-    args: { inseeCode: t.arg.string({ required: true, description: 'Code officiel géographique (INSEE) of the commune, e.g. 21231.' }) },
-    resolve: (query, _root, args) => db.organisation.findFirst({ ...query, where: { kind: 'COMMUNE', inseeCode: args.inseeCode } }),
+    description: 'A commune by its INSEE code: the current member when there is one, else a former one (with its leftOn).',
+    args: { inseeCode: t.arg.string({ required: true, description: 'Code officiel géographique (INSEE) of the commune, e.g. 21231.' }), ...territoryArgs },
+    resolve: (query, _root, args) =>
+      db.organisation.findFirst({
+        ...query,
+        where: { kind: 'COMMUNE', inseeCode: args.inseeCode, ...territoryWhere(args.territory) },
+        orderBy: [{ leftOn: { sort: 'desc', nulls: 'first' } }, { id: 'asc' }],
+      }),
   }),
   communesConnection: t.prismaConnection({
     type: Commune,
     cursor: 'id',
     description: 'The communes as a filtered, sorted, paginated list (`communes` gives them all at once).',
-    args: listArgs(CommuneFilter, communeOrder),
-    resolve: (query, _root, args) => db.organisation.findMany({ ...query, where: communeWhere(args.filter, args.territory), orderBy: communeOrder.toOrderBy(args.orderBy) }),
-    totalCount: (_connection, args) => db.organisation.count({ where: communeWhere(args.filter, args.territory) }),
+    args: { ...listArgs(CommuneFilter, communeOrder), ...includeFormerArg },
+    resolve: (query, _root, args) =>
+      db.organisation.findMany({ ...query, where: communeWhere(args.filter, args.territory, args.includeFormer), orderBy: communeOrder.toOrderBy(args.orderBy) }),
+    totalCount: (_connection, args) => db.organisation.count({ where: communeWhere(args.filter, args.territory, args.includeFormer) }),
   }),
 }))
+
+builder.prismaObjectField('Territory', 'communes', (t) =>
+  t.relation('organisations', {
+    type: Commune,
+    description: 'The member communes, by name; with includeFormer, also those that left or merged.',
+    args: includeFormerArg,
+    complexity: () => ({ field: 1, multiplier: listSizeOf('Commune')?.largestTerritory ?? requestLimits.territoryListSize }),
+    query: (args) => ({ where: communesWhere(args.includeFormer), orderBy: { searchName: 'asc' } }),
+  }),
+)

@@ -2,6 +2,7 @@ import {
   costKindLabels,
   eligibilityLabels,
   joinDeliberationLabels,
+  legalTypeLabels,
   offerKindLabels,
   staffModeLabels,
   instrumentLabels,
@@ -41,7 +42,7 @@ export const OpennessEnum = labelledEnum('Openness', Openness, opennessLabels)
 export const OrganisationKindEnum = labelledEnum('OrganisationKind', OrganisationKind, organisationKindLabels)
 export const ParticipationRoleEnum = labelledEnum('ParticipationRole', ParticipationRole, roleLabels)
 export const ParticipationStateEnum = labelledEnum('ParticipationState', ParticipationState, participationStateLabels)
-export const LegalTypeEnum = labelledEnum('LegalType', LegalType)
+export const LegalTypeEnum = labelledEnum('LegalType', LegalType, legalTypeLabels)
 export const ProcurementProcedureEnum = labelledEnum('ProcurementProcedure', ProcurementProcedure)
 export const OfferKindEnum = labelledEnum('OfferKind', OfferKind, offerKindLabels)
 export const EligibilityEnum = labelledEnum('Eligibility', Eligibility, eligibilityLabels)

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts'
-import { ConflictError, NotFoundError, UserError, ValidationError } from '../errors.ts'
+import { ConflictError, NotAllowedError, NotFoundError, UserError, ValidationError } from '../errors.ts'
 
 // The errors every write may answer with. A conflict names what it collided with, so its type lives
 // with that entity: ConflictError in action.ts, OfferConflictError in offer.ts.
@@ -23,6 +23,14 @@ builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   interfaces: [UserErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
+  fields: () => ({}),
+})
+
+builder.objectType(NotAllowedError, {
+  name: 'NotAllowedError',
+  interfaces: [UserErrorInterface],
+  description: 'The account may not do this; `message` says who may.',
+  isTypeOf: (value) => value instanceof NotAllowedError,
   fields: () => ({}),
 })
 

@@ -30,6 +30,7 @@ const UserRef = builder.prismaNode('User', {
     name: t.exposeString('name'),
     role: t.expose('role', { type: RoleEnum }),
     active: t.exposeBoolean('active'),
+    platformAdmin: t.exposeBoolean('platformAdmin', { description: 'Runs the platform: may create and refresh any territory. Granted at the command line only (user:create --platform-admin).' }),
     organisations: t.relation('organisations', { description: 'Organisations an editor speaks for.' }),
     territory: t.relation('territory'),
   }),

@@ -1,65 +1,72 @@
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import type { LegalType } from '../generated/sqlite/enums.ts'
+import path from 'node:path'
+import { findEpci, type OfficialCommune, type OfficialEpciEntry, type OfficialTerritory } from '@mutualis/domain'
 
 const require = createRequire(import.meta.url)
+const packageName = '@etalab/decoupage-administratif'
 
-interface EtalabEpci {
-  code: string
-  nom: string
-  type: 'METRO' | 'CU' | 'CA' | 'CC' | 'EPT' | string
-  membres: Array<{ code: string; siren: string; nom: string; populationMunicipale?: number; populationTotale?: number }>
-}
+/** A member commune as the official data gives it. */
+export type OfficialMember = OfficialTerritory['members'][number]
 
-export interface OfficialCommune {
-  inseeCode: string
-  siren: string
-  name: string
-  /** Population municipale, the legal population of the commune. */
-  population: number | null
-}
-
+/** An EPCI and its member communes from the official data. */
 export interface OfficialEpci {
   siren: string
   name: string
-  legalType: LegalType
-  communes: OfficialCommune[]
+  legalType: OfficialTerritory['legalType']
+  communes: OfficialMember[]
 }
 
-const legalTypes: Record<string, LegalType> = {
-  METRO: 'METROPOLE',
-  CU: 'COMMUNAUTE_URBAINE',
-  CA: 'COMMUNAUTE_D_AGGLOMERATION',
-  CC: 'COMMUNAUTE_DE_COMMUNES',
-  EPT: 'ETABLISSEMENT_PUBLIC_TERRITORIAL',
-  // The Métropole de Lyon is a collectivité à statut particulier; as a territory it is a métropole.
-  MET69: 'METROPOLE',
+/** One yearly release of the official data: what the rules of packages/domain take as plain arguments. */
+export interface OfficialRelease {
+  epcis: readonly OfficialEpciEntry[]
+  communes: readonly OfficialCommune[]
+  /** The day its perimeters take effect: a commune it no longer lists left on that day. */
+  effectiveOn: Date
+  /** « découpage administratif officiel 2026 (@etalab/decoupage-administratif 6.0.0) ». */
+  label: string
 }
 
-let cache: EtalabEpci[] | undefined
-function etalabEpcis(): EtalabEpci[] {
-  cache ??= require('@etalab/decoupage-administratif/data/epci.json') as EtalabEpci[]
-  return cache
+let epciCache: OfficialEpciEntry[] | undefined
+let communeCache: OfficialCommune[] | undefined
+// Parsing 13 MB of JSON takes a few hundred milliseconds: once per process.
+const epciEntries = () => (epciCache ??= require(`${packageName}/data/epci.json`) as OfficialEpciEntry[])
+const communeEntries = () => (communeCache ??= require(`${packageName}/data/communes.json`) as OfficialCommune[])
+
+/**
+ * The year of the installed release, from the table of years and versions its README keeps (the
+ * data files carry no date). The COG and the EPCI perimeters of a year are those of its 1 January.
+ */
+function releaseYear(): { version: string; year: number | null } {
+  const dir = path.dirname(require.resolve(`${packageName}/package.json`))
+  const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }
+  const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8')
+  const row = readme.split('\n').map((line) => line.split('|').map((cell) => cell.trim())).find((cells) => cells[2] === version && /^\d{4}$/.test(cells[1] ?? ''))
+  return { version, year: row ? Number(row[1]) : null }
 }
 
-function toOfficial(epci: EtalabEpci): OfficialEpci {
-  const legalType = legalTypes[epci.type]
-  if (!legalType) throw new Error(`Type d'EPCI inconnu « ${epci.type} » pour ${epci.nom}`)
-  return {
-    siren: epci.code,
-    name: epci.nom,
-    legalType,
-    communes: epci.membres.map((m) => ({ inseeCode: m.code, siren: m.siren, name: m.nom, population: m.populationMunicipale ?? null })),
-  }
+let releaseCache: OfficialRelease | undefined
+
+/** The installed release; when its year cannot be read, its perimeters are taken as of today. */
+export function officialRelease(): OfficialRelease {
+  if (releaseCache) return releaseCache
+  const { version, year } = releaseYear()
+  const today = new Date()
+  const effectiveOn = year ? new Date(Date.UTC(year, 0, 1)) : new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()))
+  releaseCache = { epcis: epciEntries(), communes: communeEntries(), effectiveOn, label: `découpage administratif officiel ${year ?? ''} (${packageName} ${version})`.replace('  ', ' ') }
+  return releaseCache
 }
+
+const asEpci = (territory: OfficialTerritory): OfficialEpci => ({ siren: territory.siren, name: territory.name, legalType: territory.legalType, communes: territory.members })
 
 /** An EPCI and its member communes from @etalab/decoupage-administratif: commune data is never hand-typed. */
 export function officialEpci(siren: string): OfficialEpci {
-  const epci = etalabEpcis().find((candidate) => candidate.code === siren)
-  if (!epci) throw new Error(`Aucun EPCI de SIREN ${siren} dans le découpage administratif officiel`)
-  return toOfficial(epci)
+  const found = findEpci(siren, epciEntries())
+  if (!found.ok) throw new Error(found.reason)
+  return asEpci(found.epci)
 }
 
 /** Every EPCI of the official data set (1,255), each with its member communes. */
 export function allOfficialEpcis(): OfficialEpci[] {
-  return etalabEpcis().map(toOfficial)
+  return epciEntries().map((entry) => officialEpci(entry.code))
 }

@@ -18,6 +18,15 @@ export function OfferDetails(props: { offer: OfferDetail; entry: CommuneOffer | 
         <HowToJoin text={props.entry?.howToJoin ?? props.offer.terms.howToJoin} deliberations={props.offer.terms.joinDeliberationLabels} />
       </Show>
 
+      <Show when={props.offer.contact}>
+        {(contact) => (
+          <>
+            <h2>Contact</h2>
+            <p>{contact()}</p>
+          </>
+        )}
+      </Show>
+
       <h2>Qui en fait partie</h2>
       <MemberList members={props.offer.members} unnamed={props.offer.unnamedMembers ?? null} />
 

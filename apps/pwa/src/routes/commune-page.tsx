@@ -1,13 +1,15 @@
 import { For, Show, createEffect, createSignal } from 'solid-js'
 import { createQuery } from '../lib/query.ts'
 import { CommuneOffers } from '../components/commune-offers.tsx'
-import { CommunePicker } from '../components/commune-picker.tsx'
+import { CommunePicker } from '../components/name-picker.tsx'
+import { TerritoryScope } from '../components/territory-scope.tsx'
 import { ImpactLine } from '../components/impact-line.tsx'
 import { OutboxEntry } from '../components/outbox-entry.tsx'
 import { QueryState } from '../components/query-state.tsx'
 import { CommunePageQuery, CommunesQuery } from '@mutualis/schema/documents/commune'
 import { usePageTitle } from '../lib/page-title.ts'
 import { rememberCommune } from '../lib/remembered-commune.ts'
+import { rememberTerritory } from '../lib/territory.ts'
 import { currentLocation, navigate } from '../lib/router.ts'
 import { useJoinControls } from '../lib/join-controls.ts'
 import { useOutbox } from '../lib/outbox.ts'
@@ -16,7 +18,6 @@ import { useOutbox } from '../lib/outbox.ts'
 export default function CommunePage(props: { inseeCode?: string }) {
   // The list of communes is asked for only when it shows: on a commune's page, once « Changer de commune » opens.
   const [picking, setPicking] = createSignal(!props.inseeCode)
-  const [communes] = createQuery({ query: CommunesQuery, pause: () => !picking() })
   const [page] = createQuery({
     query: CommunePageQuery,
     variables: () => ({ inseeCode: props.inseeCode ?? '' }),
@@ -33,14 +34,12 @@ export default function CommunePage(props: { inseeCode?: string }) {
   usePageTitle(() => commune()?.name ?? 'Ma commune')
   createEffect(() => {
     const chosen = commune()
-    if (chosen) rememberCommune(chosen.inseeCode)
+    if (!chosen) return
+    rememberCommune(chosen.inseeCode)
+    rememberTerritory(chosen.territory.siren)
   })
 
-  const picker = () => (
-    <QueryState result={communes}>
-      {(data) => <CommunePicker communes={data.communes} onPick={(picked) => navigate(`/commune/${picked.inseeCode}`)} />}
-    </QueryState>
-  )
+  const picker = () => <TerritoryScope>{(territory) => <Communes territory={territory} />}</TerritoryScope>
 
   return (
     <Show
@@ -77,5 +76,15 @@ export default function CommunePage(props: { inseeCode?: string }) {
         )}
       </QueryState>
     </Show>
+  )
+}
+
+/** The communes of one intercommunalité to choose from; the list is asked for only when it shows. */
+function Communes(props: { territory: string }) {
+  const [communes] = createQuery({ query: CommunesQuery, variables: () => ({ territory: props.territory }) })
+  return (
+    <QueryState result={communes}>
+      {(data) => <CommunePicker communes={data.communes} onPick={(picked) => navigate(`/commune/${picked.inseeCode}`)} />}
+    </QueryState>
   )
 }

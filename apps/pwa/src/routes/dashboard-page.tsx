@@ -3,6 +3,7 @@ import { createQuery } from '../lib/query.ts'
 import { statusLabels } from '@mutualis/domain'
 import { MembershipMatrix } from '../components/membership-matrix.tsx'
 import { QueryState } from '../components/query-state.tsx'
+import { TerritoryScope } from '../components/territory-scope.tsx'
 import { StatusChart } from '../components/status-chart.tsx'
 import { DashboardQuery, type DashboardData } from '@mutualis/schema/documents/dashboard'
 import { statusCountsByDomain, statusOrder } from '../lib/dashboard.rules.ts'
@@ -10,21 +11,29 @@ import { usePageTitle } from '../lib/page-title.ts'
 
 /** « Tableau de bord » of the territory: progress by domain, and the membership matrix. */
 export default function DashboardPage() {
-  const [result] = createQuery({ query: DashboardQuery })
   usePageTitle(() => 'Tableau de bord')
   return (
     <>
       <h1>Tableau de bord</h1>
+      <TerritoryScope>{(territory) => <TerritoryDashboard territory={territory} />}</TerritoryScope>
+    </>
+  )
+}
+
+function TerritoryDashboard(props: { territory: string }) {
+  const [result] = createQuery({ query: DashboardQuery, variables: () => ({ territory: props.territory }) })
+  return (
+    <>
       {/* Served by the API, not the app: a new tab and a download keep the router out of the way. */}
       <ul class="link-list">
         <li>
-          <a href="/rapport" target="_blank" rel="noopener">Rapport d’avancement annuel (à imprimer ou en Word)</a>
+          <a href={`/rapport?territoire=${props.territory}`} target="_blank" rel="noopener">Rapport d’avancement annuel (à imprimer ou en Word)</a>
         </li>
         <li>
-          <a href="/export/actions.xlsx" download="">Actions (Excel)</a>
+          <a href={`/export/actions.xlsx?territory=${props.territory}`} download="">Actions (Excel)</a>
         </li>
         <li>
-          <a href="/export/matrix.xlsx" download="">Matrice des adhésions (Excel)</a>
+          <a href={`/export/matrix.xlsx?territory=${props.territory}`} download="">Matrice des adhésions (Excel)</a>
         </li>
       </ul>
       <QueryState result={result}>{(data) => <Dashboard data={data} />}</QueryState>

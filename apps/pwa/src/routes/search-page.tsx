@@ -5,6 +5,7 @@ import { StatusBadge } from '../components/status-badge.tsx'
 import { usePageTitle } from '../lib/page-title.ts'
 import { navigate } from '../lib/router.ts'
 import { QueryState } from '../components/query-state.tsx'
+import { TerritoryScope } from '../components/territory-scope.tsx'
 import { SearchQuery, type SearchHit } from '@mutualis/schema/documents/search'
 
 const kindLabels: Record<SearchHit['kind'], string> = { COMMUNE: 'Commune', OFFER: 'Offre', DOMAIN: 'Domaine', ACTION: 'Action' }
@@ -21,7 +22,6 @@ export default function SearchPage(props: { query: string }) {
     timer = setTimeout(() => navigate(value.trim() ? `/recherche?q=${encodeURIComponent(value.trim())}` : '/recherche', { replace: true }), 300)
   }
   const search = () => props.query.trim()
-  const [result] = createQuery({ query: SearchQuery, variables: () => ({ search: search() }), pause: () => search().length < 2 })
   usePageTitle(() => (search() ? `Recherche « ${search()} »` : 'Recherche'))
 
   return (
@@ -32,6 +32,17 @@ export default function SearchPage(props: { query: string }) {
         <input id="search-field" type="search" value={typed()} onInput={(event) => onInput(event.currentTarget.value)} aria-describedby="search-count" />
       </form>
       <Show when={search().length >= 2} fallback={<p id="search-count" class="hint">Tapez au moins deux lettres ; les accents et majuscules sont ignorés.</p>}>
+        <TerritoryScope>{(territory) => <SearchResults search={search()} territory={territory} />}</TerritoryScope>
+      </Show>
+    </>
+  )
+}
+
+/** What matches in the reader's intercommunalité, and the same actions as a spreadsheet. */
+function SearchResults(props: { search: string; territory: string }) {
+  const [result] = createQuery({ query: SearchQuery, variables: () => ({ search: props.search, territory: props.territory }) })
+  const exported = (format: string) => `/export/actions.${format}?territory=${props.territory}&search=${encodeURIComponent(props.search)}`
+  return (
         <QueryState result={result}>
           {(data) => (
             <>
@@ -46,10 +57,10 @@ export default function SearchPage(props: { query: string }) {
               {/* The export takes the same filter as the actions found here (the GraphQL ActionFilter's search). */}
               <ul class="link-list link-row">
                 <li>
-                  <a href={`/export/actions.xlsx?search=${encodeURIComponent(search())}`} download="">Exporter les actions trouvées (Excel)</a>
+                  <a href={exported('xlsx')} download="">Exporter les actions trouvées (Excel)</a>
                 </li>
                 <li>
-                  <a href={`/export/actions.csv?search=${encodeURIComponent(search())}`} download="">
+                  <a href={exported('csv')} download="">
                     CSV<span class="visually-hidden"> (mêmes actions)</span>
                   </a>
                 </li>
@@ -57,8 +68,6 @@ export default function SearchPage(props: { query: string }) {
             </>
           )}
         </QueryState>
-      </Show>
-    </>
   )
 }
 

@@ -1,8 +1,8 @@
 import { graphql, type ResultOf } from '../graphql.ts'
 
 export const CommunesQuery = graphql(`
-  query Communes {
-    communes { id inseeCode name }
+  query Communes($territory: String!) {
+    communes(territory: $territory) { id inseeCode name }
   }
 `)
 
@@ -38,6 +38,7 @@ export const CommunePageQuery = graphql(
       id
       inseeCode
       name
+      territory { id siren }
       offers { ...CommuneOfferFields }
       impact {
         year

@@ -8,6 +8,7 @@ export const OfferPageQuery = graphql(`
       ... on Offer {
         name
         summary
+        contact
         kindLabel
         status
         domain { id name position }

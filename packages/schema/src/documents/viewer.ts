@@ -6,7 +6,7 @@ const ViewerFields = graphql(`
     name
     email
     role
-    territory { id }
+    territory { id siren }
     organisations { id name inseeCode }
   }
 `)

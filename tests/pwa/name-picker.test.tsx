@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CommunePicker } from '../../apps/pwa/src/components/commune-picker.tsx'
-import { filterCommunes } from '../../apps/pwa/src/lib/commune-search.rules.ts'
+import { CommunePicker, TerritoryPicker } from '../../apps/pwa/src/components/name-picker.tsx'
+import { filterCommunes } from '../../apps/pwa/src/lib/name-search.rules.ts'
 
 afterEach(cleanup)
 

@@ -1,0 +1,42 @@
+import { createSignal, type Accessor } from 'solid-js'
+import { useViewer } from './viewer.ts'
+
+// The intercommunalité this device reads: the account's when signed in, otherwise the one chosen
+// (or implied by the last commune opened) and remembered on the device. No screen lists the
+// communes or searches the actions of every territory the service holds.
+const key = 'mutualis.territory'
+
+function stored(): string | null {
+  try {
+    return localStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+
+const [remembered, setRemembered] = createSignal<string | null>(stored())
+
+export function rememberTerritory(siren: string) {
+  setRemembered(siren)
+  try {
+    localStorage.setItem(key, siren)
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this visit only.
+  }
+}
+
+/** A reader who chose the wrong intercommunalité chooses again. */
+export function forgetTerritory() {
+  setRemembered(null)
+  try {
+    localStorage.removeItem(key)
+  } catch {
+    // Nothing was stored.
+  }
+}
+
+/** The SIREN of the intercommunalité the reader reads, or null until it is known; `chosen`: the device's choice, not the account's. */
+export function useTerritory(): { siren: Accessor<string | null>; chosen: Accessor<boolean> } {
+  const { viewer } = useViewer()
+  return { siren: () => viewer()?.territory.siren ?? remembered(), chosen: () => !viewer() && remembered() !== null }
+}
