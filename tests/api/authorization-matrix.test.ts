@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { signInCallers, type Caller } from '../fixtures/callers.ts'
+import { officialRelease } from '@mutualis/api/seed/official-data.ts'
+import { anAction, aTerritory, someCommunes } from '../fixtures/builders.ts'
 import type { GraphQLResult } from '../fixtures/graphql.ts'
 
 const gid = encodeGlobalID
@@ -10,17 +12,19 @@ const gid = encodeGlobalID
 let ids: Record<string, string>
 let signedIn: Awaited<ReturnType<typeof signInCallers>>
 
+let territoryId: string
+let memberActionId: string
+/** The territory is an EPCI of the official data (not Dijon), so that its admin may refresh it from that data. */
+const official = officialRelease().epcis.filter((epci) => epci.type === 'CA')[5]!
+
 beforeAll(async () => {
   // An action some communes are members of and others are not: editors of each side.
-  const communes = await db.organisation.findMany({ where: { kind: 'COMMUNE', territory: { siren: '242100410' } } })
-  const candidates = await db.action.findMany({ include: { participants: true }, orderBy: { position: 'asc' } })
-  const memberAction = candidates.find((a) => {
-    const members = a.participants.filter((p) => p.state === 'MEMBER' && communes.some((c) => c.id === p.organisationId))
-    return members.length > 0 && members.length < communes.length
-  })!
-  const member = communes.find((c) => memberAction.participants.some((p) => p.organisationId === c.id && p.state === 'MEMBER'))!
-  const outsider = communes.find((c) => !memberAction.participants.some((p) => p.organisationId === c.id))!
-  signedIn = await signInCallers(member.name, outsider.name)
+  const territory = await aTerritory({ siren: official.code, name: official.nom })
+  territoryId = territory.id
+  const [member, outsider, other] = await someCommunes(territory, 3)
+  const memberAction = await anAction(territory, { openness: 'CLOSED', participants: [member, other] })
+  for (let i = 0; i < 5; i++) await anAction(territory, { title: `Action ouverte ${i}`, openness: 'OPEN' })
+  signedIn = await signInCallers(territory, member, outsider)
   const { accounts } = signedIn
   ids = {
     member: gid('Organisation', member.id), memberRaw: member.id, memberAction: gid('Action', memberAction.id),
@@ -29,18 +33,13 @@ beforeAll(async () => {
   memberActionId = memberAction.id
 })
 
-
-let memberActionId: string
 const version = async () => (await db.action.findUniqueOrThrow({ where: { id: memberActionId } })).version
-/** A throwaway action of Dijon, so each archive attempt has something to archive. */
-const archivable = async () => {
-  const model = await db.action.findUniqueOrThrow({ where: { id: memberActionId } })
-  return db.action.create({ data: { territoryId: model.territoryId, key: `archive-${randomUUID()}`, position: 9999, title: 'À archiver', searchText: 'a archiver', domainId: model.domainId, instrument: 'ETUDE', status: 'TO_STUDY', openness: 'CLOSED', sourceText: '' } })
-}
+/** A throwaway action of the territory, so each archive attempt has something to archive. */
+const archivable = () => anAction({ id: territoryId }, { title: 'À archiver', instrument: 'ETUDE', status: 'TO_STUDY', openness: 'CLOSED' })
 
 /** An open action the organisation has no part (nor pending request) in yet: each call takes a fresh one. */
 const openActionFor = async (organisationId: string) =>
-  gid('Action', (await db.action.findFirstOrThrow({ where: { openness: 'OPEN', territory: { siren: '242100410' }, participants: { none: { organisationId } } }, orderBy: { position: 'asc' } })).id)
+  gid('Action', (await db.action.findFirstOrThrow({ where: { openness: 'OPEN', territoryId, participants: { none: { organisationId } } }, orderBy: { position: 'asc' } })).id)
 
 const run = (caller: Caller, document: string, variables: Record<string, unknown>) => signedIn.run<any>(caller, document, variables)
 
@@ -142,8 +141,8 @@ const mutations: Array<{ name: string; document: string; variables: () => Promis
   },
   {
     name: 'refreshTerritory',
-    document: 'mutation { refreshTerritory(siren: "242100410", dryRun: true) { __typename } }',
-    variables: () => ({}),
+    document: 'mutation ($siren: String!) { refreshTerritory(siren: $siren, dryRun: true) { __typename } }',
+    variables: () => ({ siren: official.code }),
     expected: { anonymous: U, admin: A, adminElsewhere: NA, editorOwn: NA, editorOther: NA, analyst: NA },
   },
 ]

@@ -1,11 +1,9 @@
-import { randomInt, randomUUID } from 'node:crypto'
 import ICAL from 'ical.js'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { dueKindLabels, frenchText, offerDueDates, type OfferKind } from '@mutualis/domain'
-import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
-import { as, createAccount, signIn } from '../fixtures/accounts.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
+import { anOffer, aSignedInUser, aTerritory } from '../fixtures/builders.ts'
 
 const server = listenDuringTests(createHttpHandler(() => false))
 const feed = (siren: string, headers: Record<string, string> = {}) => fetch(`${server.origin}/calendrier.ics?territoire=${siren}`, { headers })
@@ -17,11 +15,6 @@ const monthsAgo = (months: number) => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1))
 }
 
-async function createTerritory(requireLoginToRead: boolean) {
-  const siren = String(randomInt(100_000_000, 999_999_999))
-  return db.territory.create({ data: { siren, name: `EPCI ${siren}`, legalType: 'COMMUNAUTE_DE_COMMUNES', requireLoginToRead } })
-}
-
 interface OfferDates {
   kind?: OfferKind
   endDate?: Date
@@ -31,9 +24,9 @@ interface OfferDates {
   archivedAt?: Date
 }
 
-/** An offer of its own, with only the dates the test gives (the seed may hold none). */
-function createOffer(territoryId: string, name: string, dates: OfferDates) {
-  return db.offer.create({ data: { territoryId, key: `calendrier-${randomUUID()}`, name, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', ...dates } })
+/** An offer with only the dates the test gives. */
+function createOffer(territory: { id: string }, name: string, dates: OfferDates) {
+  return anOffer(territory, { name, ...dates })
 }
 
 /** The feed as a phone reads it: through a real iCalendar parser. */
@@ -45,30 +38,30 @@ async function eventsOf(response: Response) {
 }
 
 describe('/calendrier.ics', () => {
-  let dijon: { id: string; siren: string; name: string }
+  let territory: { id: string; siren: string; name: string }
   let other: { id: string; siren: string }
   let offers: Awaited<ReturnType<typeof createOffer>>[]
 
   beforeAll(async () => {
-    dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' }, select: { id: true, siren: true, name: true } })
-    other = await createTerritory(false)
+    territory = await aTerritory({ name: 'Communauté de communes des Trois Rivières' })
+    other = await aTerritory()
     offers = [
-      await createOffer(dijon.id, 'Service commun de la commande publique', { renewalDate: day('2032-01-01'), endDate: day('2035-12-31'), tacitRenewal: true, noticeMonths: 3 }),
-      await createOffer(dijon.id, 'Groupement de commandes « énergie, gaz ; électricité »', { kind: 'GROUPEMENT_DE_COMMANDES', endDate: day('2031-06-30'), noticeMonths: 6, tacitRenewal: false }),
-      await createOffer(dijon.id, 'Convention terminée il y a peu', { kind: 'CONVENTION', endDate: monthsAgo(3) }),
+      await createOffer(territory, 'Service commun de la commande publique', { renewalDate: day('2032-01-01'), endDate: day('2035-12-31'), tacitRenewal: true, noticeMonths: 3 }),
+      await createOffer(territory, 'Groupement de commandes « énergie, gaz ; électricité »', { kind: 'GROUPEMENT_DE_COMMANDES', endDate: day('2031-06-30'), noticeMonths: 6, tacitRenewal: false }),
+      await createOffer(territory, 'Convention terminée il y a peu', { kind: 'CONVENTION', endDate: monthsAgo(3) }),
     ]
-    await createOffer(dijon.id, 'Convention finie depuis longtemps', { kind: 'CONVENTION', endDate: day('2015-12-31') })
-    await createOffer(dijon.id, 'Offre archivée', { endDate: day('2033-03-31'), renewalDate: day('2032-09-01'), noticeMonths: 2, archivedAt: new Date() })
-    await createOffer(other.id, 'Offre d’un autre territoire', { endDate: day('2033-03-31') })
+    await createOffer(territory, 'Convention finie depuis longtemps', { kind: 'CONVENTION', endDate: day('2015-12-31') })
+    await createOffer(territory, 'Offre archivée', { endDate: day('2033-03-31'), renewalDate: day('2032-09-01'), noticeMonths: 2, archivedAt: new Date() })
+    await createOffer(other, 'Offre d’un autre territoire', { endDate: day('2033-03-31') })
   })
 
   it('has one all-day event per due date of each live offer of the territory, each once, with its date and a French summary', async () => {
-    const response = await feed(dijon.siren)
+    const response = await feed(territory.siren)
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
-    expect(response.headers.get('content-disposition')).toBe(`inline; filename="mutualis-${dijon.siren}.ics"`)
+    expect(response.headers.get('content-disposition')).toBe(`inline; filename="mutualis-${territory.siren}.ics"`)
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/)
     const { calendar, events } = await eventsOf(response)
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Mutualis — ${dijon.name}\u00A0: échéances`)
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Mutualis — ${territory.name}\u00A0: échéances`)
     expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Paris')
     const ours = events.filter((e) => offers.some((offer) => e.uid.startsWith(`${offer.id}-`)))
     const expected = offers.flatMap((offer) => offerDueDates(offer).map((due) => ({ uid: `${offer.id}-${due.kind}@mutualis`, date: iso(due.date), kind: due.kind, name: offer.name })))
@@ -89,7 +82,7 @@ describe('/calendrier.ics', () => {
   })
 
   it('leaves out archived offers, dates older than a year and other territories’ offers', async () => {
-    const { events } = await eventsOf(await feed(dijon.siren))
+    const { events } = await eventsOf(await feed(territory.siren))
     const summaries = events.map((e) => e.summary).join('\n')
     expect(summaries).not.toContain('Offre archivée')
     expect(summaries).not.toContain('Convention finie depuis longtemps')
@@ -99,14 +92,14 @@ describe('/calendrier.ics', () => {
   })
 
   it('keeps its UIDs from one fetch to the next, so a phone updates its events rather than adding copies', async () => {
-    const first = (await eventsOf(await feed(dijon.siren))).events
-    const second = (await eventsOf(await feed(dijon.siren))).events
+    const first = (await eventsOf(await feed(territory.siren))).events
+    const second = (await eventsOf(await feed(territory.siren))).events
     expect(new Set(first.map((e) => e.uid)).size).toBe(first.length)
     expect(second).toEqual(first)
   })
 
   it('answers HEAD with the headers of GET and no body', async () => {
-    const response = await fetch(`${server.origin}/calendrier.ics?territoire=${dijon.siren}`, { method: 'HEAD' })
+    const response = await fetch(`${server.origin}/calendrier.ics?territoire=${territory.siren}`, { method: 'HEAD' })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
     expect(await response.text()).toBe('')
@@ -128,30 +121,29 @@ describe('/calendrier.ics', () => {
     expect(unknown.status).toBe(404)
     expect(await unknown.text()).toMatch(/Aucun territoire de SIREN 999999999/)
     // Written with spaces, as on a letterhead, it is the same territory.
-    expect((await feed('242%20100%20410')).status).toBe(200)
+    expect((await feed(territory.siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1%20$2%20$3'))).status).toBe(200)
   })
 
   it('is only for the territory’s own accounts when the territory asks for a login', async () => {
-    const closed = await createTerritory(true)
-    await createOffer(closed.id, 'Service commun des archives', { endDate: day('2034-12-31') })
+    const closed = await aTerritory({ requireLoginToRead: true })
+    await createOffer(closed, 'Service commun des archives', { endDate: day('2034-12-31') })
     const anonymous = await feed(closed.siren)
     expect(anonymous.status).toBe(401)
     expect(await anonymous.text()).toMatch(/réserve la lecture de son schéma aux personnes connectées/)
 
-    const member = await createAccount('ANALYST', [], { territorySiren: closed.siren })
-    const cookie = await signIn(member.email)
+    const { cookie, client } = await aSignedInUser(closed, { role: 'ANALYST' })
     const withCookie = await feed(closed.siren, { cookie })
     expect(withCookie.headers.get('cache-control')).toBe('private, no-store')
     expect((await eventsOf(withCookie)).events.map((e) => e.summary)).toEqual(['Fin — Service commun des archives'])
 
-    const created = await as(cookie)('mutation { createApiToken(name: "agenda") { ... on CreatedApiToken { secret } } }')
+    const created = await client('mutation { createApiToken(name: "agenda") { ... on CreatedApiToken { secret } } }')
     const withToken = await feed(closed.siren, { authorization: `Bearer ${created.data!.createApiToken.secret}` })
     expect((await eventsOf(withToken)).events).toHaveLength(1)
 
-    const outsider = await createAccount('ADMIN')
-    const fromDijon = await feed(closed.siren, { cookie: await signIn(outsider.email) })
-    expect(fromDijon.status).toBe(403)
-    expect(await fromDijon.text()).toMatch(/autre territoire/)
+    const outsider = await aSignedInUser(territory, { role: 'ADMIN' })
+    const fromElsewhere = await feed(closed.siren, { cookie: outsider.cookie })
+    expect(fromElsewhere.status).toBe(403)
+    expect(await fromElsewhere.text()).toMatch(/autre territoire/)
 
     const revoked = await feed(closed.siren, { authorization: 'Bearer mut_inconnu' })
     expect(revoked.status).toBe(401)

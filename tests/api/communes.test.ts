@@ -1,61 +1,37 @@
-import { describe, expect, it } from 'vitest'
-import { CommunePageQuery } from '@mutualis/schema/documents/commune'
-import { sentRequest } from '@mutualis/schema/sent'
-import { query, queryAsApp } from '../fixtures/graphql.ts'
-import { communeInsee, dijonOfficial } from '../fixtures/seed.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { query } from '../fixtures/graphql.ts'
+import { aCommune, aCommuneWithActions, aTerritory, type BuiltTerritory } from '../fixtures/builders.ts'
+
+let territory: BuiltTerritory
+beforeAll(async () => {
+  territory = await aTerritory()
+})
 
 describe('communes', () => {
-  it('lists the 23 communes of Dijon Métropole with their official codes and populations', async () => {
-    const data = await query<{ communes: Array<{ inseeCode: string; siren: string; name: string; population: number }> }>(
-      '{ communes(territory: "242100410") { inseeCode siren name population } }',
-    )
-    expect(data.communes).toHaveLength(23)
-    const byCode = new Map(data.communes.map((c) => [c.inseeCode, c]))
-    for (const official of dijonOfficial.communes) {
-      expect(byCode.get(official.inseeCode)).toEqual({
-        inseeCode: official.inseeCode,
-        siren: official.siren,
-        name: official.name,
-        population: official.population,
-      })
-    }
-  })
-
   it('finds a commune by INSEE code and answers null for an unknown code', async () => {
+    const commune = await aCommune(territory, { name: 'Dijon' })
     const data = await query<{ dijon: { name: string } | null; nowhere: unknown }>(
       'query ($dijon: String!) { dijon: commune(inseeCode: $dijon) { name } nowhere: commune(inseeCode: "99999") { name } }',
-      { dijon: communeInsee('Dijon') },
+      { dijon: commune.inseeCode },
     )
     expect(data.dijon).toEqual({ name: 'Dijon' })
     expect(data.nowhere).toBeNull()
   })
 
-  it('answers the commune page as the app asks it: what Chenôve is in, what it can join and how, what it costs it', async () => {
-    const { commune } = await queryAsApp(sentRequest(CommunePageQuery, { inseeCode: communeInsee('Chenôve') }))
-    expect(commune?.name).toBe('Chenôve')
-    const offers = commune!.offers
-    const of = (membership: string) => offers.filter((entry) => entry.membership === membership)
-    expect(of('JOINABLE').length).toBeGreaterThan(0)
-    for (const entry of of('JOINABLE')) expect(entry.howToJoin?.length).toBeGreaterThan(20)
-    expect(of('MEMBER').length).toBeGreaterThan(0)
-    for (const entry of of('MEMBER')) expect(entry.howToJoin).toBeNull()
-    // One line per offer: an offer the commune is in is never also offered to it.
-    expect(new Set(offers.map((entry) => entry.offer.id)).size).toBe(offers.length)
-    expect(commune!.impact.byOffer.map((line) => line.offer.id)).toEqual(expect.arrayContaining(of('MEMBER').map((entry) => entry.offer.id)))
-  })
-
   it('does not offer a commune an action it is already a member of (participations and joinable, kept for analysts)', async () => {
+    const { commune, memberOf, joinable } = await aCommuneWithActions(territory, { member: 3, joinable: 2 })
     const data = await query<{ commune: any }>(
       'query ($inseeCode: String!) { commune(inseeCode: $inseeCode) { participations { state action { id } } joinable { openness howToJoin action { id } } } }',
-      { inseeCode: communeInsee('Dijon') },
+      { inseeCode: commune.inseeCode },
     )
-    const memberOf = new Set(data.commune.participations.filter((p: any) => p.state === 'MEMBER').map((p: any) => p.action.id))
-    expect(memberOf.size).toBeGreaterThan(10)
-    expect(data.commune.joinable.length).toBeGreaterThan(0)
+    const memberOfIds = new Set(data.commune.participations.filter((p: any) => p.state === 'MEMBER').map((p: any) => p.action.id))
+    expect(memberOfIds).toEqual(new Set(memberOf.map((action) => action.gid)))
+    expect(memberOf.every((action) => action.openness === 'OPEN')).toBe(true)
+    expect(data.commune.joinable.map((o: any) => o.action.id).sort()).toEqual(joinable.map((action) => action.gid).sort())
     for (const opportunity of data.commune.joinable) {
       expect(['OPEN', 'UNDER_STUDY']).toContain(opportunity.openness)
       expect(opportunity.howToJoin.length).toBeGreaterThan(20)
     }
-    expect(data.commune.joinable.filter((o: any) => memberOf.has(o.action.id))).toEqual([])
+    expect(data.commune.joinable.filter((o: any) => memberOfIds.has(o.action.id))).toEqual([])
   })
 })

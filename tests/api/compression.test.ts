@@ -1,15 +1,24 @@
 import zlib from 'node:zlib'
-import { describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { yoga } from '@mutualis/api/http/yoga.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
 import { maxRequestBytes } from '@mutualis/api/http/request-body.ts'
 import { CommunePageQuery } from '@mutualis/schema/documents/commune'
-import { sentRequest } from '@mutualis/schema/sent'
+import { sentRequest, type SentRequest } from '@mutualis/schema/sent'
 import { listen, listenDuringTests } from '../fixtures/http-server.ts'
-import { communeInsee } from '../fixtures/seed.ts'
+import { aCommuneWithActions, aDomain, anOffer, aTerritory } from '../fixtures/builders.ts'
 
-/** « Ma commune » for Chenôve, as the app asks it. */
-const communePage = sentRequest(CommunePageQuery, { inseeCode: communeInsee('Chenôve') })
+/** « Ma commune » for a commune in a few offers and offered a dozen others, as the app asks it. */
+let communePage: SentRequest
+let inseeCode: string
+beforeAll(async () => {
+  const territory = await aTerritory()
+  const { commune } = await aCommuneWithActions(territory, { member: 3, joinable: 12 }, { name: 'Chenôve' })
+  const domain = await aDomain(territory, { name: 'Ressources humaines' })
+  for (let i = 0; i < 6; i++) await anOffer(territory, { name: `Service commun n° ${i} de la gestion des ressources humaines`, domain, annualAmount: 10_000 + i, costKey: [{ basis: 'POPULATION', percent: 100 }], members: [commune] })
+  inseeCode = commune.inseeCode!
+  communePage = sentRequest(CommunePageQuery, { inseeCode })
+})
 const ask = (request: { query: string }, headers: Record<string, string>) =>
   yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) })
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
@@ -70,7 +79,7 @@ describe('a request that fails unexpectedly', () => {
     const base = server.origin
     const silence = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
-      const failed = await fetch(`${base}/commune/21166`)
+      const failed = await fetch(`${base}/commune/${inseeCode}`)
       expect(failed.status).toBe(500)
       expect(await failed.text()).toMatch(/Erreur interne du serveur/)
       expect(silence).toHaveBeenCalled()

@@ -6,7 +6,7 @@ process.env.ALLOWED_ORIGINS = `${partner}, http://127.0.0.1:5174/`
 
 const { yoga } = await import('@mutualis/api/http/yoga.ts')
 const { allowedOrigins } = await import('@mutualis/api/http/cors.ts')
-const { signIn, createAccount } = await import('../fixtures/accounts.ts')
+const { aCommune, aSignedInUser, aTerritory } = await import('../fixtures/builders.ts')
 
 // The app is served at http://127.0.0.1:4000; another port of the same host is the same site,
 // so a SameSite=Lax cookie goes along with its requests.
@@ -16,9 +16,12 @@ const me = JSON.stringify({ query: '{ me { email } }' })
 
 let cookie: string
 let email: string
+let siren: string
 beforeAll(async () => {
-  email = (await createAccount('ADMIN')).email
-  cookie = await signIn(email)
+  const territory = await aTerritory()
+  siren = territory.siren
+  await aCommune(territory, { name: 'Chenôve' })
+  ;({ email, cookie } = await aSignedInUser(territory, { role: 'ADMIN' }))
 })
 afterAll(() => {
   delete process.env.ALLOWED_ORIGINS
@@ -51,11 +54,11 @@ describe('CORS: who may read answers given with the session cookie', () => {
     const answer = await yoga.fetch(`${app}/graphql`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ communes { name } }' }),
+      body: JSON.stringify({ query: `{ communes(territory: "${siren}") { name } }` }),
     })
     expect([origin, '*']).toContain(answer.headers.get('access-control-allow-origin'))
     expect(answer.headers.get('access-control-allow-credentials')).toBeNull()
-    expect(((await answer.json()) as { data: { communes: unknown[] } }).data.communes.length).toBeGreaterThan(0)
+    expect(((await answer.json()) as { data: { communes: unknown[] } }).data.communes).toEqual([{ name: 'Chenôve' }])
   })
 
   it('allows credentials to an origin listed in ALLOWED_ORIGINS, preflight and answer', async () => {

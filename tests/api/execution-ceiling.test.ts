@@ -1,17 +1,23 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createYoga } from 'graphql-yoga'
 import { createContext } from '@mutualis/api/context.ts'
 import { useExecutionCeiling } from '@mutualis/api/plugins/use-execution-ceiling.ts'
 import { schema } from '@mutualis/api/schema/index.ts'
+import { aTerritory, someCommunes } from '../fixtures/builders.ts'
 
-// The real schema behind a ceiling low enough to reach with Dijon's 23 communes.
+// The real schema behind a ceiling low enough to reach with a territory's 23 communes.
 async function ask(limits: { resolvedValues: number; executionMs: number }, query: string) {
   const yoga = createYoga({ schema, context: createContext, plugins: [useExecutionCeiling(limits)] })
   const response = await yoga.fetch('http://mutualis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
   return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> } }
 }
 
-const communes = '{ communes(territory: "242100410") { name inseeCode population } }'
+let communes: string
+beforeAll(async () => {
+  const territory = await aTerritory()
+  await someCommunes(territory, 23)
+  communes = `{ communes(territory: "${territory.siren}") { name inseeCode population } }`
+})
 
 describe('the execution ceiling', () => {
   it('answers in full below it', async () => {

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { encodeGlobalID } from '@pothos/plugin-relay'
 import { frenchText } from '@mutualis/domain'
 import { db } from '@mutualis/api/db.ts'
 import { toCsv } from '@mutualis/api/export/csv.ts'
 import { toXlsx } from '@mutualis/api/export/xlsx.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
-import { signedInAs } from '../fixtures/accounts.ts'
+import { anAction, aSignedInUser, aTerritory } from '../fixtures/builders.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
 
 // OWASP « CSV injection »: a cell whose text starts with = + - @ (or a tab, a carriage return) is
@@ -38,16 +37,10 @@ async function xlsxCells(bytes: ArrayBuffer | Uint8Array) {
 }
 
 beforeAll(async () => {
-  const admin = await signedInAs('ADMIN')
-  const territory = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
-  const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
-  const action = await db.action.create({
-    data: {
-      territoryId: territory.id, key: `test-${randomUUID()}`, position: 5001, title: 'Test des formules', searchText: 'test formules', domainId: domain.id,
-      instrument: 'GROUPEMENT_DE_COMMANDES', status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test',
-    },
-  })
-  actionId = encodeGlobalID('Action', action.id)
+  const territory = await aTerritory()
+  const admin = await aSignedInUser(territory, { role: 'ADMIN' })
+  const action = await anAction(territory, { title: 'Test des formules', instrument: 'GROUPEMENT_DE_COMMANDES', status: 'IN_PROGRESS' })
+  actionId = action.gid
   for (const note of [...notes, plain]) {
     const { version } = await db.action.findUniqueOrThrow({ where: { id: action.id } })
     const result = await admin.client(

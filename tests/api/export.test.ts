@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
@@ -7,9 +6,8 @@ import { frenchText, instrumentLabels, participationStateLabels, roleLabels, typ
 import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
-import { signedInAs } from '../fixtures/accounts.ts'
 import { query } from '../fixtures/graphql.ts'
-import { communeInsee } from '../fixtures/seed.ts'
+import { aCommune, aDomain, anAction, anOffer, aSignedInUser, aTerritory, someCommunes, type BuiltTerritory } from '../fixtures/builders.ts'
 
 // Exports are read through the real HTTP handler, as a spreadsheet or a browser link would.
 const server = listenDuringTests(createHttpHandler(() => false))
@@ -40,35 +38,51 @@ const tricky = { title: `Test d'export : « guillemets » "citation" ; point-vir
 
 async function allActions(filter: Record<string, unknown>) {
   const { actions } = await query(
-    `query ($filter: ActionFilter) { actions(filter: $filter, first: 150) { totalCount edges { node {
+    `query ($filter: ActionFilter, $territory: String) { actions(filter: $filter, first: 150, territory: $territory) { totalCount edges { node {
       key title description statusLabel instrument effectiveDate plannedDate domain { name } offer { name kindLabel } sharedService { name } participants { organisation { name } } progressUpdates { date text }
     } } } }`,
-    { filter },
+    { filter, territory: territory.siren },
   )
   expect(actions.edges.length).toBe(actions.totalCount)
   return actions.edges.map((e: { node: any }) => e.node)
 }
 
+let territory: BuiltTerritory
+let chenove: Awaited<ReturnType<typeof aCommune>>
+let talant: Awaited<ReturnType<typeof aCommune>>
+/** The territory's export of a list: its own rows only. */
+const ofTerritory = (path: string) => `${path}${path.includes('?') ? '&' : '?'}territory=${territory.siren}`
+
+beforeAll(async () => {
+  territory = await aTerritory()
+  ;[chenove, talant] = await someCommunes(territory, ['Chenôve', 'Talant'])
+  const domain = await aDomain(territory, { name: 'Éclairage et voirie' })
+  const service = await anOffer(territory, { name: 'Service commun de l’éclairage public', domain })
+  const contract = await anOffer(territory, { name: 'Groupement de commandes de l’énergie', kind: 'GROUPEMENT_DE_COMMANDES', domain })
+  await anAction(territory, {
+    title: 'Maintenance de l’éclairage public', description: 'Marché mutualisé ; lots 1 et 2', domain, status: 'IN_PROGRESS', offer: service, effectiveDate: '2022-04-01',
+    participants: [chenove, { organisation: talant, role: 'PILOT', since: '2022-04-01' }],
+    progress: [{ date: '2022-06-15', status: 'IN_PROGRESS', text: 'Marché notifié : « lot 1 »' }, { date: '2022-11-30', status: 'IN_PROGRESS', text: 'Lot 2 en cours' }],
+  })
+  await anAction(territory, { title: 'Achat d’énergie', domain, status: 'PLANNED', instrument: 'GROUPEMENT_DE_COMMANDES', offer: contract, plannedDate: '2026-01-01', participants: [{ organisation: chenove, state: 'PLANNED' }] })
+  await anAction(territory, { title: 'Éclairage public des stades', domain, status: 'IMPLEMENTED', participants: [talant, { organisation: chenove, state: 'FORMER' }], progress: [{ date: '2022-09-01', status: 'IMPLEMENTED', text: 'Terminé' }] })
+  await anAction(territory, { title: 'Balayage', domain, status: 'PLANNED', participants: [talant] })
+})
+
 describe('CSV export of actions', () => {
   beforeAll(async () => {
-    const territory = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
-    const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
-    const chenove = await db.organisation.findFirstOrThrow({ where: { inseeCode: communeInsee('Chenôve') } })
-    await db.action.create({
-      data: {
-        territoryId: territory.id, key: `test-${randomUUID()}`, position: 5000, ...tricky, searchText: 'test export', domainId: domain.id,
-        instrument: 'GROUPEMENT_DE_COMMANDES', status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test', effectiveDate: new Date('2024-03-05'),
-        participants: { create: { organisationId: chenove.id, role: 'MEMBER', state: 'MEMBER' } },
-        progressUpdates: { create: { date: new Date('2024-03-05'), statusAfter: 'IN_PROGRESS', text: 'Lancé ; "enfin"' } },
-      },
+    await anAction(territory, {
+      ...tricky, position: 5000, instrument: 'GROUPEMENT_DE_COMMANDES', status: 'IN_PROGRESS', openness: 'OPEN', effectiveDate: '2024-03-05',
+      participants: [chenove], progress: [{ date: '2024-03-05', status: 'IN_PROGRESS', text: 'Lancé ; "enfin"' }],
     })
   })
 
   it('parses back to the query result, accents, « ; » and quotes included, its prose set in French typography', async () => {
-    const filter = { status: ['IN_PROGRESS', 'PLANNED'], communeInseeCode: communeInsee('Chenôve') }
+    const filter = { status: ['IN_PROGRESS', 'PLANNED'], communeInseeCode: chenove.inseeCode }
     const nodes = await allActions(filter)
-    const { rows } = await csvRows(`/export/actions.csv?status=IN_PROGRESS,PLANNED&communeInseeCode=${communeInsee('Chenôve')}`)
+    const { rows } = await csvRows(ofTerritory(`/export/actions.csv?status=IN_PROGRESS,PLANNED&communeInseeCode=${chenove.inseeCode}`))
     const [header, ...body] = rows
+    expect(nodes).toHaveLength(3)
     expect(header).toEqual(['Clé', 'Domaine', 'Action', 'Description', 'Instrument', 'Statut', 'Ouverture', "Date d'effet", 'Date prévue', 'Offre', "Type d'offre", 'Service commun', 'Marché mutualisé', 'Participants', "Points d'avancement"])
     expect(body).toHaveLength(nodes.length)
     expect(body.map((r) => r[2])).toContain(frenchText(tricky.title))
@@ -85,7 +99,7 @@ describe('CSV export of actions', () => {
   })
 
   it('is what French Excel opens: UTF-8 with BOM, « ; » separator, CRLF, dates JJ/MM/AAAA', async () => {
-    const response = await download('/export/actions.csv?effectiveFrom=2024-03-05&effectiveTo=2024-03-05')
+    const response = await download(ofTerritory('/export/actions.csv?effectiveFrom=2024-03-05&effectiveTo=2024-03-05'))
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="mutualis-actions-\d{4}-\d{2}-\d{2}\.csv"$/)
     const bytes = new Uint8Array(await response.arrayBuffer())
@@ -100,19 +114,12 @@ describe('CSV export of actions', () => {
 
 describe('a download after a change', () => {
   it('shows the change, though the same download was just answered', async () => {
-    const territory = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
-    const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
-    const action = await db.action.create({
-      data: {
-        territoryId: territory.id, key: `test-${randomUUID()}`, position: 5001, title: 'Action exportée deux fois', description: 'Avant', searchText: 'exportee deux fois',
-        domainId: domain.id, instrument: 'SERVICE_COMMUN', status: 'PLANNED', openness: 'OPEN', sourceText: 'test', effectiveDate: new Date('2011-11-11'),
-      },
-    })
-    const path = '/export/actions.csv?effectiveFrom=2011-11-11&effectiveTo=2011-11-11'
+    const action = await anAction(territory, { title: 'Action exportée deux fois', description: 'Avant', status: 'PLANNED', effectiveDate: '2011-11-11' })
+    const path = ofTerritory('/export/actions.csv?effectiveFrom=2011-11-11&effectiveTo=2011-11-11')
     const description = async () => (await csvRows(path)).rows.slice(1).map((row) => row[3])
     expect(await description()).toEqual(['Avant'])
     expect(await description()).toEqual(['Avant'])
-    const admin = await signedInAs('ADMIN')
+    const admin = await aSignedInUser(territory, { role: 'ADMIN' })
     const updated = await admin.client<any>('mutation ($id: ID!, $v: Int!) { updateAction(id: $id, expectedVersion: $v, input: { description: "Après" }) { __typename } }', {
       id: encodeGlobalID('Action', action.id), v: action.version,
     })
@@ -123,23 +130,23 @@ describe('a download after a change', () => {
 
 describe('export of a PWA search', () => {
   it('holds the actions the search page lists for the same words', async () => {
-    const { actions } = await query('{ actions(filter: { search: "ÉCLAIRAGE public" }, first: 200) { edges { node { key } } } }')
-    const { rows } = await csvRows(`/export/actions.csv?search=${encodeURIComponent('ÉCLAIRAGE public')}`)
-    expect(actions.edges.length).toBeGreaterThan(0)
+    const { actions } = await query('query ($t: String) { actions(filter: { search: "ÉCLAIRAGE public" }, first: 200, territory: $t) { edges { node { key } } } }', { t: territory.siren })
+    const { rows } = await csvRows(ofTerritory(`/export/actions.csv?search=${encodeURIComponent('ÉCLAIRAGE public')}`))
+    expect(actions.edges.length).toBeGreaterThan(1)
     expect(rows.slice(1).map((row) => row[0])).toEqual(actions.edges.map((edge: { node: { key: string } }) => edge.node.key))
   })
 })
 
 describe('other exports', () => {
   it('exports participations with the same filter as the API', async () => {
-    const insee = communeInsee('Talant')
+    const insee = talant.inseeCode
     const { participations } = await query(
-      `query ($filter: ParticipationFilter) { participations(filter: $filter, first: 200) { edges { node { role state since organisation { name } action { key } } } } }`,
-      { filter: { communeInseeCode: insee } },
+      `query ($filter: ParticipationFilter, $t: String) { participations(filter: $filter, first: 200, territory: $t) { edges { node { role state since organisation { name } action { key } } } } }`,
+      { filter: { communeInseeCode: insee }, t: territory.siren },
     )
-    const { rows } = await csvRows(`/export/participations.csv?communeInseeCode=${insee}`)
+    const { rows } = await csvRows(ofTerritory(`/export/participations.csv?communeInseeCode=${insee}`))
     const [header, ...body] = rows
-    expect(participations.edges.length).toBeGreaterThan(0)
+    expect(participations.edges).toHaveLength(3)
     expect(body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j]])))).toEqual(
       participations.edges.map(({ node }: any) =>
         expect.objectContaining({ 'Clé de l’action': node.action.key, Organisation: node.organisation.name, Rôle: roleLabels[node.role as 'MEMBER'], État: participationStateLabels[node.state as 'MEMBER'], Depuis: frenchDate(node.since) }),
@@ -149,13 +156,14 @@ describe('other exports', () => {
 
   it('exports points d’avancement as a workbook with real dates', async () => {
     const { progressUpdates } = await query(
-      `{ progressUpdates(filter: { dateFrom: "2022-06-01", dateTo: "2022-12-01" }, first: 200) { edges { node { date text action { key } } } } }`,
+      `query ($t: String) { progressUpdates(filter: { dateFrom: "2022-06-01", dateTo: "2022-12-01" }, first: 200, territory: $t) { edges { node { date text action { key } } } } }`, { t: territory.siren },
     )
-    const { name, rows } = await xlsxRows('/export/progress-updates.xlsx?dateFrom=2022-06-01&dateTo=2022-12-01')
+    const { name, rows } = await xlsxRows(ofTerritory('/export/progress-updates.xlsx?dateFrom=2022-06-01&dateTo=2022-12-01'))
     expect(name).toBe("Points d'avancement")
     const [header, ...body] = rows
     expect(header.slice(0, 2)).toEqual(['Date', 'Clé de l’action'])
     expect(body).toHaveLength(progressUpdates.edges.length)
+    expect(body).toHaveLength(3)
     body.forEach((row, i) => {
       const node = progressUpdates.edges[i].node
       expect(row[0]).toBeInstanceOf(Date)
@@ -166,13 +174,15 @@ describe('other exports', () => {
   })
 
   it('exports the membership matrix as CSV and XLSX, equal to the query', async () => {
-    const { membershipMatrix } = await query(`{ membershipMatrix(territory: "242100410") { sharedServices { name } rows { commune { name inseeCode } cellLabels } } }`)
+    await anOffer(territory, { name: 'Service commun des archives', members: [talant, { organisation: chenove, state: 'PLANNED' }] })
+    const { membershipMatrix } = await query(`query ($t: String) { membershipMatrix(territory: $t) { sharedServices { name } rows { commune { name inseeCode } cellLabels } } }`, { t: territory.siren })
+    expect(membershipMatrix.sharedServices.length).toBeGreaterThan(1)
     const expected: string[][] = [
       ['Commune', 'Code INSEE', ...membershipMatrix.sharedServices.map((s: { name: string }) => s.name)],
       ...membershipMatrix.rows.map((r: any) => [r.commune.name, r.commune.inseeCode, ...r.cellLabels]),
     ]
-    expect((await csvRows('/export/matrix.csv?territory=242100410')).rows).toEqual(expected)
-    const workbook = await xlsxRows('/export/matrix.xlsx?territory=242100410')
+    expect((await csvRows(ofTerritory('/export/matrix.csv'))).rows).toEqual(expected)
+    const workbook = await xlsxRows(ofTerritory('/export/matrix.xlsx'))
     expect(workbook.rows.map((row) => expected[0].map((_: string, j: number) => row[j] ?? ''))).toEqual(expected)
   })
 })
@@ -199,17 +209,19 @@ describe('export errors and access', () => {
   })
 
   it('asks for the same sign-in as the API when a territory requires one, by cookie or bearer token', async () => {
-    const admin = await signedInAs('ADMIN')
-    const analyst = await signedInAs('ANALYST')
+    const admin = await aSignedInUser(territory, { role: 'ADMIN' })
+    const analyst = await aSignedInUser(territory, { role: 'ANALYST' })
     const created = await analyst.client('mutation { createApiToken(name: "tableur") { ... on CreatedApiToken { secret } } }')
     const secret = created.data!.createApiToken.secret as string
     await admin.client('mutation { updateTerritorySettings(requireLoginToRead: true) { requireLoginToRead } }')
     try {
-      const anonymous = await download('/export/actions.csv')
+      const anonymous = await download(ofTerritory('/export/actions.csv'))
       expect(anonymous.status).toBe(401)
       expect(await anonymous.text()).toMatch(/Connectez-vous/)
-      expect((await csvRows('/export/actions.csv', { authorization: `Bearer ${secret}` })).rows.length).toBeGreaterThan(100)
-      expect((await download('/export/matrix.xlsx', { authorization: 'Bearer faux-jeton' })).status).toBe(401)
+      const actions = await db.action.count({ where: { territoryId: territory.id, archivedAt: null } })
+      expect(actions).toBeGreaterThan(4)
+      expect((await csvRows(ofTerritory('/export/actions.csv'), { authorization: `Bearer ${secret}` })).rows).toHaveLength(actions + 1)
+      expect((await download(ofTerritory('/export/matrix.xlsx'), { authorization: 'Bearer faux-jeton' })).status).toBe(401)
     } finally {
       await admin.client('mutation { updateTerritorySettings(requireLoginToRead: false) { requireLoginToRead } }')
     }

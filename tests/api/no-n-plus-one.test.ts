@@ -1,63 +1,57 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { db } from '@mutualis/api/db.ts'
 import { CommunePageQuery } from '@mutualis/schema/documents/commune'
 import { CommuneOffersQuery, OfferPageQuery, type OfferDetail } from '@mutualis/schema/documents/offer'
 import type { ResultOf } from '@mutualis/schema/graphql'
 import { sentRequest } from '@mutualis/schema/sent'
 import { countSql, queryAsApp } from '../fixtures/graphql.ts'
-import { communeInsee } from '../fixtures/seed.ts'
+import { aDomain, anAction, anOffer, anOrganisation, aTerritory, someCommunes } from '../fixtures/builders.ts'
 
 // The requests phones send (sentRequest: the app's documents, as urql words them), each measured on
 // a miss of the response cache: what a page costs must not grow with what it lists.
 
-const costKey = JSON.stringify({ parts: [{ basis: 'POPULATION', percent: 100, unit: null }] })
-
-async function territoryOf(inseeCode: string) {
-  const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode } })
-  const others = await db.organisation.findMany({ where: { territoryId: commune.territoryId, kind: 'COMMUNE', id: { not: commune.id } }, take: 8 })
-  const domain = await db.domain.findFirstOrThrow({ where: { territoryId: commune.territoryId } })
-  const last = await db.action.aggregate({ where: { territoryId: commune.territoryId }, _max: { position: true } })
-  return { commune, others, domain, nextPosition: (last._max.position ?? 0) + 1 }
+/** A commune among eight others of a territory of its own, with a domain and a provider for offers. */
+async function aCommuneToMeasure() {
+  const territory = await aTerritory()
+  const [commune, ...others] = await someCommunes(territory, 9)
+  return { commune, others, domain: await aDomain(territory), provider: await anOrganisation(territory, { kind: 'EPCI', name: 'Métropole' }) }
 }
+type Measured = Awaited<ReturnType<typeof aCommuneToMeasure>>
 
 /**
- * An offer open to every commune of the territory, with a cost, `members` member communes (the one
- * of `inseeCode` first when `withCommune`), `staff` agents' lines and `actions` actions each open to three communes.
+ * An offer open to every commune of the territory, with a cost, `members` member communes (the
+ * measured one first when `withCommune`), `staff` agents' lines and `actions` actions each open to three communes.
  */
-async function createOffer(inseeCode: string, size: { members: number; staff: number; actions: number; withCommune?: boolean }) {
-  const { commune, others, domain, nextPosition } = await territoryOf(inseeCode)
+async function createOffer({ commune, others, domain, provider }: Measured, size: { members: number; staff: number; actions: number; withCommune?: boolean }) {
+  const territory = { id: commune.territoryId }
   const members = [...(size.withCommune ? [commune] : []), ...others].slice(0, size.members)
-  const suffix = randomUUID()
-  return db.offer.create({
-    data: {
-      territoryId: commune.territoryId, key: `test-${suffix}`, name: `Offre de test ${suffix.slice(0, 6)}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES',
-      domainId: domain.id, providerId: others[0].id, costKind: 'AMOUNT', annualCostCents: 1_200_000, costKey,
-      members: { create: members.map((member) => ({ organisationId: member.id, state: 'MEMBER' as const, since: new Date('2024-01-01') })) },
-      staff: { create: others.slice(0, size.staff).map((member) => ({ organisationId: member.id, mode: 'MADE_AVAILABLE' as const, fte: 0.5 })) },
-      actions: {
-        create: Array.from({ length: size.actions }, (_, i) => ({
-          territoryId: commune.territoryId, key: `test-${randomUUID()}`, position: nextPosition + i, title: `Action de test ${i}`, searchText: `action de test ${i}`,
-          domainId: domain.id, instrument: 'SERVICE_COMMUN' as const, status: 'IN_PROGRESS' as const, openness: 'OPEN' as const, sourceText: 'test',
-          openTo: { connect: others.slice(0, 3).map((other) => ({ id: other.id })) },
-        })),
-      },
-    },
+  const offer = await anOffer(territory, {
+    domain, provider, annualAmount: 12_000, costKey: [{ basis: 'POPULATION', percent: 100 }],
+    members: members.map((organisation) => ({ organisation, since: '2024-01-01' })), staff: others.slice(0, size.staff).map((organisation) => ({ organisation, fte: 0.5 })),
   })
+  for (let i = 0; i < size.actions; i++) await anAction(territory, { title: `Action de test ${i}`, domain, offer, openTo: others.slice(0, 3) })
+  return offer
+}
+
+/** The commune's page as it starts: an offer it is in and one it can join. */
+async function aMeasuredCommune() {
+  const measured = await aCommuneToMeasure()
+  await createOffer(measured, { members: 3, staff: 1, actions: 1, withCommune: true })
+  await createOffer(measured, { members: 3, staff: 1, actions: 1 })
+  return measured
 }
 
 describe('the commune page', () => {
   it('sends the same 18 SQL statements however many offers the commune is in or can join', async () => {
-    const inseeCode = communeInsee('Quetigny')
-    const page = sentRequest(CommunePageQuery, { inseeCode })
+    const measured = await aMeasuredCommune()
+    const page = sentRequest(CommunePageQuery, { inseeCode: measured.commune.inseeCode! })
     let before!: ResultOf<typeof CommunePageQuery>
     let after!: ResultOf<typeof CommunePageQuery>
     // Each measured read is the first after a write, so the response cache cannot answer it.
     const sqlBefore = await countSql(async () => (before = await queryAsApp(page)))
     for (let i = 0; i < 6; i++) {
-      await createOffer(inseeCode, { members: 5, staff: 2, actions: 3, withCommune: true })
-      await createOffer(inseeCode, { members: 5, staff: 2, actions: 3 })
+      await createOffer(measured, { members: 5, staff: 2, actions: 3, withCommune: true })
+      await createOffer(measured, { members: 5, staff: 2, actions: 3 })
     }
     const sqlAfter = await countSql(async () => (after = await queryAsApp(page)))
 
@@ -76,9 +70,9 @@ describe('the commune page', () => {
 
 describe('the offer page', () => {
   it('asks for the offer in the same 12 SQL statements however many members, agents and actions it has', async () => {
-    const inseeCode = communeInsee('Quetigny')
-    const small = await createOffer(inseeCode, { members: 1, staff: 1, actions: 1 })
-    const large = await createOffer(inseeCode, { members: 8, staff: 6, actions: 12 })
+    const measured = await aCommuneToMeasure()
+    const small = await createOffer(measured, { members: 1, staff: 1, actions: 1 })
+    const large = await createOffer(measured, { members: 8, staff: 6, actions: 12 })
     const read = async (id: string) => {
       let data!: ResultOf<typeof OfferPageQuery>
       const sql = await countSql(async () => (data = await queryAsApp(sentRequest(OfferPageQuery, { id: encodeGlobalID('Offer', id) }))))
@@ -99,10 +93,10 @@ describe('the offer page', () => {
 
   // The page also asks for « Ma commune »'s entries, to show the commune's side of the offer.
   it('asks for the commune’s side of its offers in the same 16 SQL statements however many there are', async () => {
-    const inseeCode = communeInsee('Quetigny')
-    const request = sentRequest(CommuneOffersQuery, { inseeCode })
+    const measured = await aMeasuredCommune()
+    const request = sentRequest(CommuneOffersQuery, { inseeCode: measured.commune.inseeCode! })
     const before = await countSql(() => queryAsApp(request))
-    for (let i = 0; i < 6; i++) await createOffer(inseeCode, { members: 5, staff: 2, actions: 3, withCommune: i % 2 === 1 })
+    for (let i = 0; i < 6; i++) await createOffer(measured, { members: 5, staff: 2, actions: 3, withCommune: i % 2 === 1 })
     const after = await countSql(() => queryAsApp(request))
 
     expect(after.count, after.statements.join('\n')).toBe(before.count)

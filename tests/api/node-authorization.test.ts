@@ -7,6 +7,7 @@ import { db } from '@mutualis/api/db.ts'
 import { as } from '../fixtures/accounts.ts'
 import { callers, signInCallers, type Caller } from '../fixtures/callers.ts'
 import { graphql } from '../fixtures/graphql.ts'
+import { aDomain, anAction, anOffer, aTerritory, someCommunes } from '../fixtures/builders.ts'
 
 const everyone = callers
 let signedIn: Awaited<ReturnType<typeof signInCallers>>
@@ -14,30 +15,30 @@ let signedIn: Awaited<ReturnType<typeof signInCallers>>
 const objects: Record<string, { id: string; field: string; value: unknown }> = {}
 
 beforeAll(async () => {
-  const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
-  const [chenove, talant] = await Promise.all(['Chenôve', 'Talant'].map((name) => db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, name } })))
-  signedIn = await signInCallers(chenove.name, talant.name)
+  const territory = await aTerritory()
+  const [chenove, talant] = await someCommunes(territory, ['Chenôve', 'Talant'])
+  const domain = await aDomain(territory, { name: 'Commande publique' })
+  const service = await anOffer(territory, { name: 'Service commun de la commande publique', kind: 'SERVICE_COMMUN', domain })
+  const contract = await anOffer(territory, { name: 'Groupement de commandes du papier', kind: 'GROUPEMENT_DE_COMMANDES', domain })
+  const offer = await anOffer(territory, { name: 'Viabilité hivernale', kind: 'CONVENTION_DE_GESTION', eligibility: 'CLOSED', members: [talant] })
+  const open = await anAction(territory, { title: 'Mutualiser la commande publique', domain, offer: service, openness: 'OPEN', participants: [talant] })
+  await anAction(territory, { domain, offer: contract, progress: [{ date: '2022-05-01', status: 'IN_PROGRESS', text: 'Consultation lancée.' }] })
+  signedIn = await signInCallers(territory, chenove, talant)
   const { accounts, cookies } = signedIn
 
   // Chenôve's editor asks to join an open action (a private note), and makes a token for a script.
-  const open = await db.action.findFirstOrThrow({ where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, participants: { none: { organisationId: chenove.id } } } })
   const asked = await as(cookies.editorOwn!)(
     'mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { ... on RequestToJoinSuccess { request { id } } } }',
     { i: { actionId: encodeGlobalID('Action', open.id), organisationId: encodeGlobalID('Commune', chenove.id), note: 'Note privée du maire', clientMutationId: randomUUID() } },
   )
   const token = await as(cookies.editorOwn!)('mutation { createApiToken(name: "script") { ... on CreatedApiToken { token { id } } } }')
-  const audit = await db.auditEntry.findFirstOrThrow({ where: { territoryId: dijon.id, operation: 'requestToJoin' }, orderBy: { createdAt: 'desc' } })
-
-  const [domain, update, service, contract, offer, tokenRow] = await Promise.all([
-    db.domain.findFirstOrThrow({ where: { territoryId: dijon.id } }),
-    db.progressUpdate.findFirstOrThrow(),
-    db.offer.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'SERVICE_COMMUN' } }),
-    db.offer.findFirstOrThrow({ where: { territoryId: dijon.id, kind: { in: ['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT'] } } }),
-    db.offer.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'CONVENTION_DE_GESTION' } }),
+  const audit = await db.auditEntry.findFirstOrThrow({ where: { territoryId: territory.id, operation: 'requestToJoin' }, orderBy: { createdAt: 'desc' } })
+  const [update, tokenRow] = await Promise.all([
+    db.progressUpdate.findFirstOrThrow({ where: { action: { territoryId: territory.id } } }),
     db.apiToken.findFirstOrThrow({ where: { userId: accounts.editorOwn.user.id } }),
   ])
   Object.assign(objects, {
-    Territory: { id: encodeGlobalID('Territory', dijon.id), field: 'name', value: dijon.name },
+    Territory: { id: territory.gid, field: 'name', value: territory.name },
     Organisation: { id: encodeGlobalID('Organisation', talant.id), field: 'name', value: talant.name },
     Commune: { id: encodeGlobalID('Commune', chenove.id), field: 'name', value: chenove.name },
     Domain: { id: encodeGlobalID('Domain', domain.id), field: 'name', value: domain.name },

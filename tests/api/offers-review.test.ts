@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
-import { db } from '@mutualis/api/db.ts'
-import { as, createAccount, signIn } from '../fixtures/accounts.ts'
 import { query } from '../fixtures/graphql.ts'
-import { createOtherTerritory } from '../fixtures/territories.ts'
+import { aCommune, aSignedInUser, aTerritory, type BuiltTerritory } from '../fixtures/builders.ts'
 import { impactRows } from '@mutualis/api/export/export-offers.ts'
 
 // Defects found reviewing the offers: each test failed before its fix.
 
-let admin: ReturnType<typeof as>
+let territory: BuiltTerritory
+let admin: Awaited<ReturnType<typeof aSignedInUser>>['client']
 beforeAll(async () => {
-  admin = as(await signIn((await createAccount('ADMIN')).email))
+  territory = await aTerritory()
+  admin = (await aSignedInUser(territory, { role: 'ADMIN' })).client
 })
 
 const saveDoc = `mutation ($input: OfferInput!) { saveOffer(input: $input) { __typename ... on Offer { id } ... on ValidationError { field message } } }`
@@ -37,7 +37,7 @@ describe('a former member’s impact', () => {
   // and half of 2025 before leaving showed nothing for either year, while Commune.offers(year: 2025)
   // gave it its share.
   it('counts the years, or the part of the year, the commune was a member', async () => {
-    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21231' } })
+    const commune = await aCommune(territory)
     const saved = await admin<any>(saveDoc, {
       input: { name: `Service quitté ${randomUUID().slice(0, 6)}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 36500, costKey: [{ basis: 'POPULATION', percent: 100 }] },
     })
@@ -45,7 +45,7 @@ describe('a former member’s impact', () => {
     const member = await admin<any>(memberDoc, { input: { offerId, organisationId: encodeGlobalID('Commune', commune.id), state: 'FORMER', since: '2020-01-01', until: '2025-06-30' } })
     expect(member.data!.setOfferMember.__typename).toBe('OfferMember')
     const impact = (year: number) => `y${year}: impact(year: ${year}) { annualCost byOffer { state offer { id } annualCost } ifJoined { offer { id } } }`
-    const data = await query(`{ commune(inseeCode: "21231") { ${impact(2024)} ${impact(2025)} ${impact(2026)} } }`)
+    const data = await query(`query ($insee: String!) { commune(inseeCode: $insee) { ${impact(2024)} ${impact(2025)} ${impact(2026)} } }`, { insee: commune.inseeCode })
     const line = (year: number) => data.commune[`y${year}`].byOffer.find((l: { offer: { id: string } }) => l.offer.id === offerId)
     expect(line(2024)).toEqual({ state: 'FORMER', offer: { id: offerId }, annualCost: 36500 })
     // 181 of 365 days in 2025.
@@ -63,7 +63,6 @@ describe('a former member’s impact', () => {
 
 describe('after the review', () => {
   it('refuses a membership change on an archived offer, an amount finer than a cent, and says « élément » for another territory', async () => {
-    const admin = as(await signIn((await createAccount('ADMIN')).email))
     const save = (input: Record<string, unknown>) =>
       admin<any>('mutation ($input: OfferInput!) { saveOffer(input: $input) { __typename ... on Offer { id } ... on ValidationError { field message } } }', { input })
     const cents = await save({ name: 'Offre au millième', kind: 'ENTENTE', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 0.001 })
@@ -71,14 +70,13 @@ describe('after the review', () => {
 
     const offer = (await save({ name: 'Offre bientôt archivée', kind: 'ENTENTE', eligibility: 'ALL_COMMUNES' })).data.saveOffer
     await admin('mutation ($id: ID!) { archiveOffer(id: $id) { __typename } }', { id: offer.id })
-    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21166' } })
+    const commune = await aCommune(territory)
     const member = await admin<any>('mutation ($input: OfferMemberInput!) { setOfferMember(input: $input) { __typename ... on ValidationError { message } } }', {
       input: { offerId: offer.id, organisationId: encodeGlobalID('Commune', commune.id), state: 'MEMBER' },
     })
     expect(member.data.setOfferMember).toEqual({ __typename: 'ValidationError', message: 'Cette offre est archivée : ses adhésions ne changent plus.' })
 
-    const { territory: other } = await createOtherTerritory()
-    const elsewhere = as(await signIn((await createAccount('ADMIN', [], { territorySiren: other.siren })).email))
+    const elsewhere = (await aSignedInUser(await aTerritory(), { role: 'ADMIN' })).client
     const refused = await elsewhere<any>('mutation ($id: ID!) { archiveOffer(id: $id) { __typename } }', { id: offer.id })
     expect(refused.errors?.[0]).toMatchObject({ message: 'Cet élément relève d’un autre territoire.', extensions: { code: 'FORBIDDEN' } })
   })

@@ -2,16 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { db } from '@mutualis/api/db.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { as, createAccount, signIn } from '../fixtures/accounts.ts'
 import { countSql, query } from '../fixtures/graphql.ts'
-import { dijonSeed } from '../fixtures/seed.ts'
+import { aCommune, aDomain, anAction, anOffer, anOrganisation, aSignedInUser, aTerritory, someCommunes, type BuiltTerritory } from '../fixtures/builders.ts'
 
 // The maire's question on the API: what can my commune join, how, at what cost; and the
-// L5211-39-1 figure for each commune.
-
-const dijon = '242100410'
-/** Openings that say what was done, not what a commune joins (issue 11: « Mise en place … », « Signature de … »). */
-const documentFragment = /^(Mise en place|Mutualis|Signature d|Après|Apres|Création|Creation|Extension|Etudier|Étudier|A étudier|À étudier|Lancer|Poursuivre|Harmonis|Favoriser|Envisager)/i
+// L5211-39-1 figure for each commune. Dijon's own offers: offers-seed.test.ts.
 
 const communeOffers = /* GraphQL */ `
   query ($insee: String!, $membership: [CommuneMembership!]) {
@@ -22,11 +17,12 @@ const communeOffers = /* GraphQL */ `
   }
 `
 
-let admin: ReturnType<typeof as>
+let territory: BuiltTerritory
+let admin: Awaited<ReturnType<typeof aSignedInUser>>['client']
 
 beforeAll(async () => {
-  const account = await createAccount('ADMIN')
-  admin = as(await signIn(account.email))
+  territory = await aTerritory()
+  admin = (await aSignedInUser(territory, { role: 'ADMIN' })).client
 })
 
 async function save(input: Record<string, unknown>) {
@@ -48,39 +44,28 @@ async function setMember(offerId: string, organisationId: string, fields: Record
 }
 
 describe('what a commune can join', () => {
-  it('offers every Dijon commune no closed offer, nothing it belongs to, and only names that read on their own', async () => {
-    const communes = await db.organisation.findMany({ where: { kind: 'COMMUNE', territory: { siren: dijon } }, include: { offerMembers: { where: { state: { in: ['MEMBER', 'PLANNED'] } } } } })
-    expect(communes).toHaveLength(23)
-    let joinable = 0
-    for (const commune of communes) {
-      const data = await query(communeOffers, { insee: commune.inseeCode, membership: ['JOINABLE'] })
-      const offers = data.commune.offers as Array<{ membership: string; offer: { id: string; name: string; eligibility: string } }>
-      const mine = new Set(commune.offerMembers.map((m) => encodeGlobalID('Offer', m.offerId)))
-      for (const entry of offers) {
-        expect(entry.offer.eligibility, `${commune.name}: ${entry.offer.name}`).not.toBe('CLOSED')
-        expect(mine.has(entry.offer.id), `${commune.name} already belongs to ${entry.offer.name}`).toBe(false)
-        expect(entry.offer.name, `${commune.name}`).not.toMatch(documentFragment)
-      }
-      joinable += offers.length
-    }
-    expect(joinable).toBeGreaterThan(0)
-  })
-
-  it('never offers Chenôve the conventions between other communes, and shows Talant the winter-roads convention it is in', async () => {
-    const chenove = await query(communeOffers, { insee: '21166' })
-    const names = chenove.commune.offers.map((o: { offer: { name: string } }) => o.offer.name)
-    const bilateral = await db.offer.findMany({ where: { territory: { siren: dijon }, eligibility: 'CLOSED', members: { none: { organisation: { inseeCode: '21166' } } } } })
+  it('never offers a commune the conventions between other communes, and shows a commune the convention it is in', async () => {
+    const [commune, daix, fenay] = await someCommunes(territory, 3)
+    await anOffer(territory, { name: `Convention entre deux autres communes ${randomUUID().slice(0, 6)}`, kind: 'CONVENTION', eligibility: 'CLOSED', members: [daix, fenay] })
+    await anOffer(territory, { name: 'Viabilité hivernale — conventions de gestion', kind: 'CONVENTION_DE_GESTION', eligibility: 'CLOSED', members: [daix] })
+    await anOffer(territory, { name: `Service commun ouvert ${randomUUID().slice(0, 6)}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES' })
+    const mine = await query(communeOffers, { insee: commune.inseeCode })
+    const names = mine.commune.offers.map((o: { offer: { name: string } }) => o.offer.name)
+    expect(names.length).toBeGreaterThan(0)
+    const bilateral = await db.offer.findMany({ where: { territoryId: territory.id, eligibility: 'CLOSED', members: { none: { organisationId: commune.id } } } })
     expect(bilateral.length).toBeGreaterThan(0)
     for (const offer of bilateral) expect(names).not.toContain(offer.name)
 
-    const talant = await query(communeOffers, { insee: '21617', membership: ['MEMBER'] })
-    const winter = talant.commune.offers.find((o: { offer: { kind: string } }) => o.offer.kind === 'CONVENTION_DE_GESTION')
+    const member = await query(communeOffers, { insee: daix.inseeCode, membership: ['MEMBER'] })
+    const winter = member.commune.offers.find((o: { offer: { kind: string } }) => o.offer.kind === 'CONVENTION_DE_GESTION')
     expect(winter?.offer.name).toMatch(/hivernale/i)
     expect(winter?.membership).toBe('MEMBER')
   })
 
   it('tells how to join in French, with the deliberations the kind needs', async () => {
-    const data = await query(communeOffers, { insee: '21166', membership: ['JOINABLE'] })
+    const commune = await aCommune(territory)
+    await anOffer(territory, { kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'UNKNOWN' })
+    const data = await query(communeOffers, { insee: commune.inseeCode, membership: ['JOINABLE'] })
     const service = data.commune.offers.find((o: { offer: { kind: string } }) => o.offer.kind === 'SERVICE_COMMUN')
     expect(service.howToJoin).toMatch(/^Délibération du conseil municipal/)
     expect(service.howToJoin).toContain('avis du comité social territorial')
@@ -91,8 +76,8 @@ describe('what a commune can join', () => {
 
 describe('cost keys and the per-commune impact', () => {
   it('shares an offer’s amount by a 50 % population + 50 % acts key: each commune’s figure, and their sum equal to the amount', async () => {
-    const territory = await db.territory.findUniqueOrThrow({ where: { siren: dijon } })
-    const communes = await db.organisation.findMany({ where: { territoryId: territory.id, inseeCode: { in: ['21166', '21617', '21355', '21263'] } }, orderBy: { inseeCode: 'asc' } })
+    const communes = await someCommunes(territory, 4)
+    const outsider = await aCommune(territory)
     const acts = [410, 260, 140, 90]
     const saved = await save({
       name: `Instruction des autorisations d’urbanisme ${randomUUID().slice(0, 6)}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES',
@@ -115,17 +100,16 @@ describe('cost keys and the per-commune impact', () => {
     expect(Math.round(sum * 100)).toBe(12_000_000)
 
     // A commune outside it is told what joining would add for a full year.
-    const outsider = await db.organisation.findFirstOrThrow({ where: { territoryId: territory.id, kind: 'COMMUNE', id: { notIn: communes.map((c) => c.id) } } })
     const ifJoined = await query(`query ($insee: String!) { commune(inseeCode: $insee) { impact(year: 2026) { ifJoined { offer { id } annualCost } } } }`, { insee: outsider.inseeCode })
     // A newcomer has no act count yet: the usage half cannot be computed, so the figure is unknown, never guessed.
     expect(ifJoined.commune.impact.ifJoined.find((l: { offer: { id: string } }) => l.offer.id === saved.id)).toEqual({ offer: { id: saved.id }, annualCost: null })
   })
 
   it('prorates the first year from the day a member joined', async () => {
-    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21231' } })
+    const commune = await aCommune(territory)
     const saved = await save({ name: `Service au prorata ${randomUUID().slice(0, 6)}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', costKind: 'AMOUNT', annualAmount: 36500, costKey: [{ basis: 'POPULATION', percent: 100 }] })
     await setMember(saved.id, commune.id, { state: 'MEMBER', since: '2025-07-01' })
-    const data = await query(`{ commune(inseeCode: "21231") { y2025: impact(year: 2025) { byOffer { offer { id } annualCost } } y2026: impact(year: 2026) { byOffer { offer { id } annualCost } } } }`)
+    const data = await query(`query ($insee: String!) { commune(inseeCode: $insee) { y2025: impact(year: 2025) { byOffer { offer { id } annualCost } } y2026: impact(year: 2026) { byOffer { offer { id } annualCost } } } }`, { insee: commune.inseeCode })
     const of = (lines: Array<{ offer: { id: string }; annualCost: number }>) => lines.find((l) => l.offer.id === saved.id)!.annualCost
     // 184 of 365 days in 2025; the whole year in 2026.
     expect(of(data.commune.y2025.byOffer)).toBe(18400)
@@ -133,13 +117,13 @@ describe('cost keys and the per-commune impact', () => {
   })
 
   it('counts a commune’s agents in FTE, and says when a cost is free', async () => {
-    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21355' } })
+    const commune = await aCommune(territory)
     const saved = await save({
       name: `Plateforme gratuite ${randomUUID().slice(0, 6)}`, kind: 'OUTIL_PARTAGE', eligibility: 'ALL_COMMUNES', costKind: 'FREE',
       staff: [{ organisationId: encodeGlobalID('Commune', commune.id), mode: 'MADE_AVAILABLE', fte: 0.5, note: 'mi-temps' }],
     })
     await setMember(saved.id, commune.id, { state: 'MEMBER' })
-    const data = await query(`{ commune(inseeCode: "21355") { impact { annualCost annualCostLabel staffFte staffFteLabel byOffer { offer { id } annualCost staffFte } } offers(membership: [MEMBER]) { annualCostLabel offer { id } } } }`)
+    const data = await query(`query ($insee: String!) { commune(inseeCode: $insee) { impact { annualCost annualCostLabel staffFte staffFteLabel byOffer { offer { id } annualCost staffFte } } offers(membership: [MEMBER]) { annualCostLabel offer { id } } } }`, { insee: commune.inseeCode })
     expect(data.commune.impact.byOffer.find((l: any) => l.offer.id === saved.id)).toEqual({ offer: { id: saved.id }, annualCost: 0, staffFte: 0.5 })
     expect(data.commune.impact.staffFte).toBeGreaterThanOrEqual(0.5)
     // The totals as the phone shows them, read back to the same figures.
@@ -157,11 +141,14 @@ describe('renewals and deadlines', () => {
     const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
     const name = `Convention à échéance ${randomUUID().slice(0, 6)}`
     const saved = await save({ name, kind: 'CONVENTION_DE_GESTION', eligibility: 'CLOSED', renewalDate: inDays(120), tacitRenewal: true, noticeMonths: 3, endDate: inDays(800) })
-    const data = await query(`{ offersDue(withinMonths: 6, territory: "242100410") { kind label date offer { id name } } }`)
+    // Others' dates fall before, between and after this one's.
+    for (const days of [10, 60, 150]) await anOffer(territory, { kind: 'GROUPEMENT_DE_COMMANDES', endDate: inDays(days) })
+    const data = await query(`query ($t: String) { offersDue(withinMonths: 6, territory: $t) { kind label date offer { id name } } }`, { t: territory.siren })
     const mine = data.offersDue.filter((d: { offer: { id: string } }) => d.offer.id === saved.id)
     expect(mine.map((d: { kind: string }) => d.kind)).toEqual(['NOTICE', 'RENEWAL'])
     expect(mine[1].date).toBe(inDays(120))
     const dates = data.offersDue.map((d: { date: string }) => d.date)
+    expect(dates.length).toBeGreaterThanOrEqual(5)
     expect(dates).toEqual([...dates].sort())
   })
 
@@ -194,7 +181,7 @@ describe('writing offers', () => {
     const stale = await save({ id: saved.id, expectedVersion: saved.version, name: 'Écrasement', kind: 'ENTENTE', eligibility: 'ALL_COMMUNES' })
     expect(stale).toMatchObject({ __typename: 'OfferConflictError', current: { version: updated.version } })
 
-    const commune = await db.organisation.findFirstOrThrow({ where: { inseeCode: '21166' } })
+    const commune = await aCommune(territory)
     await setMember(saved.id, commune.id, { state: 'MEMBER', since: '2024-01-01', deliberationRef: 'DCM 2023-112', deliberationDate: '2023-12-14' })
     const archived = await admin<any>(`mutation ($id: ID!) { archiveOffer(id: $id) { __typename } }`, { id: saved.id })
     expect(archived.data!.archiveOffer.__typename).toBe('Offer')
@@ -208,30 +195,41 @@ describe('writing offers', () => {
   })
 
   it('lets only an admin write', async () => {
-    const editor = await createAccount('EDITOR', ['Chenôve'])
-    const result = await as(await signIn(editor.email))<any>(`mutation { saveOffer(input: { name: "x", kind: ENTENTE, eligibility: ALL_COMMUNES }) { __typename } }`)
+    const editor = await aSignedInUser(territory, { role: 'EDITOR', organisations: [await aCommune(territory)] })
+    const result = await editor.client<any>(`mutation { saveOffer(input: { name: "x", kind: ENTENTE, eligibility: ALL_COMMUNES }) { __typename } }`)
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
   })
 })
 
 describe('deprecated fields', () => {
   it('keep answering from the offers: services communs, joint contracts, and the action’s service', async () => {
-    const data = await query(`{
-      sharedServices(first: 200, territory: "242100410") { totalCount edges { node { id name offer { kind } members { name } } } }
-      jointContracts(first: 200, territory: "242100410") { totalCount edges { node { subject procedure } } }
-      actions(first: 200, territory: "242100410") { edges { node { offer { id kind } sharedService { id } } } }
-    }`)
-    const live = (kinds: string[]) => db.offer.count({ where: { territory: { siren: dijon }, archivedAt: null, kind: { in: kinds as never } } })
+    const own = await aTerritory()
+    const [zelande, ecully, ahuy, daix] = await someCommunes(own, ['Zélande', 'Écully', 'Ahuy', 'Daix'])
+    const paie = await anOffer(own, { name: 'Paie', members: [zelande, ecully, ahuy, { organisation: daix, state: 'PLANNED' }] })
+    await anOffer(own, { name: 'Archives', members: [{ organisation: ahuy, state: 'FORMER' }, daix] })
+    await anOffer(own, { name: 'Service archivé', members: [ahuy], archivedAt: new Date() })
+    const papier = await anOffer(own, { name: 'Papier', kind: 'GROUPEMENT_DE_COMMANDES', members: [ahuy] })
+    await anOffer(own, { name: 'Fournitures', kind: 'CENTRALE_D_ACHAT' })
+    const reseau = await anOffer(own, { name: 'Réseau des secrétaires de mairie', kind: 'RESEAU', members: [daix] })
+    for (const offer of [paie, papier, reseau, null]) await anAction(own, { offer })
+    const data = await query(`query ($t: String) {
+      sharedServices(first: 200, territory: $t) { totalCount edges { node { id name offer { kind } members { name } } } }
+      jointContracts(first: 200, territory: $t) { totalCount edges { node { subject procedure } } }
+      actions(first: 200, territory: $t) { edges { node { offer { id kind } sharedService { id } } } }
+    }`, { t: own.siren })
+    const live = (kinds: string[]) => db.offer.count({ where: { territoryId: own.id, archivedAt: null, kind: { in: kinds as never } } })
     expect(data.sharedServices.totalCount).toBe(await live(['SERVICE_COMMUN']))
-    expect(data.sharedServices.totalCount).toBeGreaterThanOrEqual(dijonSeed.offers.filter((o) => o.kind === 'SERVICE_COMMUN').length)
+    expect(data.sharedServices.totalCount).toBe(2)
     expect(new Set(data.sharedServices.edges.map((e: any) => e.node.offer.kind))).toEqual(new Set(['SERVICE_COMMUN']))
     expect(data.jointContracts.totalCount).toBe(await live(['GROUPEMENT_DE_COMMANDES', 'CENTRALE_D_ACHAT']))
+    expect(data.jointContracts.totalCount).toBe(2)
     // A service's members are the offer's members today, by name; planned and former ones are not.
     for (const { node } of data.sharedServices.edges) {
       const members = await db.offerMember.findMany({ where: { offerId: atob(node.id).split(':')[1], state: 'MEMBER' }, select: { organisation: { select: { name: true } } } })
       expect(node.members.map((m: { name: string }) => m.name)).toEqual(members.map((m) => m.organisation.name).sort((a, b) => a.localeCompare(b, 'fr')))
     }
-    expect(data.sharedServices.edges.some((e: any) => e.node.members.length > 0)).toBe(true)
+    expect(data.sharedServices.edges.find((e: any) => e.node.name === 'Paie').node.members.map((m: { name: string }) => m.name)).toEqual(['Ahuy', 'Écully', 'Zélande'])
+    expect(data.actions.edges).toHaveLength(4)
     for (const { node } of data.actions.edges) {
       if (node.offer?.kind === 'SERVICE_COMMUN') expect(atob(node.sharedService.id).split(':')[1]).toBe(atob(node.offer.id).split(':')[1])
       else expect(node.sharedService).toBeNull()
@@ -240,28 +238,36 @@ describe('deprecated fields', () => {
 })
 
 describe('cost in SQL statements', () => {
+  /** A commune in an offer (with its domain, provider, cost and terms) and offered another, among five communes. */
+  async function communeWithOffers() {
+    const own = await aTerritory()
+    const [commune, ...others] = await someCommunes(own, 6)
+    const domain = await aDomain(own)
+    const provider = await anOrganisation(own, { kind: 'EPCI', name: 'Métropole' })
+    const costKey = [{ basis: 'POPULATION' as const, percent: 100 }]
+    await anOffer(own, { domain, provider, annualAmount: 5000, costKey, endDate: '2030-12-31', members: [commune, others[0]] })
+    await anOffer(own, { domain, provider, annualAmount: 3000, costKey, members: [others[1]] })
+    return { own, communes: [commune, ...others], read: (document: string) => query(document, { insee: commune.inseeCode, t: own.siren }) }
+  }
+
   it('reads a commune’s offers and impact in the same number of statements however many offers and members there are', async () => {
-    const read = () => query(`{ commune(inseeCode: "21166") { offers { membership annualCost offer { name kind domain { name } provider { name } members { state organisation { name } } terms { endDate howToJoin } cost { label } } } impact { annualCost byOffer { offer { name } annualCost } } } }`)
-    const before = await countSql(read)
-    const territory = await db.territory.findUniqueOrThrow({ where: { siren: dijon } })
-    const communes = await db.organisation.findMany({ where: { territoryId: territory.id, kind: 'COMMUNE' } })
+    const { own, communes, read } = await communeWithOffers()
+    const page = () => read(`query ($insee: String!) { commune(inseeCode: $insee) { offers { membership annualCost offer { name kind domain { name } provider { name } members { state organisation { name } } terms { endDate howToJoin } cost { label } } } impact { annualCost byOffer { offer { name } annualCost } } } }`)
+    const before = await countSql(page)
     for (let i = 0; i < 8; i++) {
-      await db.offer.create({
-        data: {
-          territoryId: territory.id, key: `test-${randomUUID()}`, name: `Offre de charge ${i}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES',
-          costKind: 'AMOUNT', annualCostCents: 1_000_000, costKey: JSON.stringify({ parts: [{ basis: 'POPULATION', percent: 100, unit: null }] }),
-          members: { create: communes.slice(0, 6).map((c) => ({ organisationId: c.id, state: 'MEMBER' as const })) },
-        },
-      })
+      await anOffer(own, { name: `Offre de charge ${i}`, annualAmount: 10_000, costKey: [{ basis: 'POPULATION', percent: 100 }], members: communes.slice(i % 2, 6) })
     }
-    const after = await countSql(read)
+    const after = await countSql(page)
+    expect((await page()).commune.offers).toHaveLength(10)
     expect(after.count).toBe(before.count)
   })
 
   it('reads every commune’s offers in the statements of one commune', async () => {
+    const { communes, read } = await communeWithOffers()
     const selection = '{ membership annualCost offer { name cost { label } } }'
-    const one = await countSql(() => query(`{ commune(inseeCode: "21166") { offers ${selection} } }`))
-    const all = await countSql(() => query(`{ communesConnection(first: 23, territory: "242100410") { edges { node { offers ${selection} } } } }`))
+    const one = await countSql(() => read(`query ($insee: String!) { commune(inseeCode: $insee) { offers ${selection} } }`))
+    const all = await countSql(() => read(`query ($t: String) { communesConnection(first: 23, territory: $t) { edges { node { offers ${selection} } } } }`))
+    expect((await read(`query ($t: String) { communesConnection(first: 23, territory: $t) { totalCount } }`)).communesConnection.totalCount).toBe(communes.length)
     // The list itself is one statement more.
     expect(all.count).toBeLessThanOrEqual(one.count + 1)
   })

@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { parse } from 'csv-parse/sync'
-import { db } from '@mutualis/api/db.ts'
 import { createHttpHandler } from '@mutualis/api/http/handler.ts'
 import { as } from '../fixtures/accounts.ts'
 import { callers, signInCallers, type Caller } from '../fixtures/callers.ts'
 import { listenDuringTests } from '../fixtures/http-server.ts'
+import { anAction, anOffer, aTerritory, someCommunes } from '../fixtures/builders.ts'
 
 const audience: Record<Caller, boolean> = { anonymous: false, editorOwn: true, editorOther: false, analyst: true, admin: true, adminElsewhere: false }
 let signedIn: Awaited<ReturnType<typeof signInCallers>>
@@ -19,21 +19,18 @@ const server = listenDuringTests(createHttpHandler(() => false))
 let commune: { id: string; name: string; inseeCode: string }
 let action: { id: string; title: string; sharedServiceName: string; offerId: string }
 
+let siren: string
+
 beforeAll(async () => {
-  const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+  const territory = await aTerritory()
+  siren = territory.siren
   // An open action of a service commun offered to every commune, that a commune has no part in yet: it asks to join.
-  const open = await db.action.findFirstOrThrow({
-    where: { territoryId: dijon.id, openness: 'OPEN', status: { not: 'ABANDONED' }, openTo: { none: {} }, offer: { kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', openingStudied: false, archivedAt: null } },
-    include: { participants: true, offer: true },
-    orderBy: { position: 'asc' },
-  })
-  const outsider = await db.organisation.findFirstOrThrow({
-    where: { territoryId: dijon.id, kind: 'COMMUNE', participations: { none: { actionId: open.id } }, offerMembers: { none: { offerId: open.offerId! } } },
-  })
-  const another = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, kind: 'COMMUNE', id: { not: outsider.id } } })
+  const [outsider, another, member] = await someCommunes(territory, 3)
+  const offer = await anOffer(territory, { name: 'Service commun des archives', kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES', members: [member] })
+  const open = await anAction(territory, { title: 'Mutualiser les archives', offer, openness: 'OPEN', status: 'IN_PROGRESS', participants: [member] })
   commune = { id: outsider.id, name: outsider.name, inseeCode: outsider.inseeCode! }
-  action = { id: open.id, title: open.title, sharedServiceName: open.offer!.name, offerId: open.offerId! }
-  signedIn = await signInCallers(outsider.name, another.name)
+  action = { id: open.id, title: open.title, sharedServiceName: offer.name, offerId: offer.id }
+  signedIn = await signInCallers(territory, outsider, another)
   const asked = await as(signedIn.cookies.editorOwn!)('mutation ($i: RequestToJoinInput!) { requestToJoin(input: $i) { __typename } }', {
     i: { actionId: encodeGlobalID('Action', open.id), organisationId: encodeGlobalID('Commune', outsider.id), clientMutationId: randomUUID() },
   })
@@ -74,7 +71,7 @@ describe.each(callers)('%s', (caller) => {
   })
 
   it(`${sees ? 'sees' : 'does not see'} « Demande en cours » in the membership matrix`, async () => {
-    const data = await read(caller, '{ membershipMatrix(territory: "242100410") { sharedServices { name } rows { commune { name } cells } } }')
+    const data = await read(caller, 'query ($t: String) { membershipMatrix(territory: $t) { sharedServices { name } rows { commune { name } cells } } }', { t: siren })
     const column = data.membershipMatrix.sharedServices.findIndex((s: any) => s.name === action.sharedServiceName)
     const row = data.membershipMatrix.rows.find((r: any) => r.commune.name === commune.name)
     expect(row.cells[column] === 'REQUESTED').toBe(sees)
@@ -82,7 +79,7 @@ describe.each(callers)('%s', (caller) => {
 
   it(`${sees ? 'finds' : 'does not find'} it in /export/participations.csv?state=REQUESTED`, async () => {
     const cookie = signedIn.cookies[caller]
-    const response = await fetch(`${server.origin}/export/participations.csv?state=REQUESTED&territory=242100410`, { headers: cookie ? { cookie } : {} })
+    const response = await fetch(`${server.origin}/export/participations.csv?state=REQUESTED&territory=${siren}`, { headers: cookie ? { cookie } : {} })
     expect(response.status).toBe(200)
     const rows = parse(await response.text(), { bom: true, delimiter: ';' }) as string[][]
     expect(rows.slice(1).some((row) => row.includes(commune.name) && row.includes(action.title))).toBe(sees)

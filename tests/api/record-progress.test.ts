@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { graphql } from '../fixtures/graphql.ts'
-import { signedInAs } from '../fixtures/accounts.ts'
 import { sentTogether } from '../fixtures/concurrency.ts'
+import { aCommuneWithActions, anAction, aSignedInUser, aTerritory, type BuiltTerritory } from '../fixtures/builders.ts'
 
 const recordProgress = /* GraphQL */ `
   mutation ($input: RecordProgressInput!) {
@@ -18,23 +18,28 @@ const recordProgress = /* GraphQL */ `
   }
 `
 
-/** An action Chenôve takes part in, straight from the seeded data. */
+let territory: BuiltTerritory
+let chenove: { id: string }
+let memberAction: { id: string }
+beforeAll(async () => {
+  territory = await aTerritory()
+  const built = await aCommuneWithActions(territory, { member: 1, joinable: 1 }, { name: 'Chenôve' })
+  chenove = built.commune
+  memberAction = built.memberOf[0]
+})
+
+const signedInAs = (role: 'EDITOR' | 'ANALYST' | 'ADMIN') => aSignedInUser(territory, { role, organisations: role === 'EDITOR' ? [chenove] : [] })
+
+/** The action Chenôve takes part in, as it is now. */
 async function chenoveAction() {
-  const participation = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Chenôve' }, state: 'MEMBER' }, include: { action: true } })
-  const { action } = participation
+  const action = await db.action.findUniqueOrThrow({ where: { id: memberAction.id } })
   return { id: encodeGlobalID('Action', action.id), key: action.key, version: action.version }
 }
 
 /** An action of its own that Chenôve is a member of, for a test that archives it. */
 async function freshChenoveAction() {
-  const { action: model, organisationId } = await db.participation.findFirstOrThrow({ where: { organisation: { name: 'Chenôve' }, state: 'MEMBER' }, include: { action: true } })
-  const action = await db.action.create({
-    data: {
-      territoryId: model.territoryId, key: `test-${randomUUID()}`, position: 9999, title: 'Action de test', searchText: 'action de test', domainId: model.domainId,
-      instrument: 'ETUDE', status: 'TO_STUDY', openness: 'CLOSED', sourceText: '', participants: { create: { organisationId, role: 'MEMBER', state: 'MEMBER' } },
-    },
-  })
-  return { id: encodeGlobalID('Action', action.id), version: action.version }
+  const action = await anAction(territory, { title: 'Action de test', instrument: 'ETUDE', status: 'TO_STUDY', openness: 'CLOSED', participants: [chenove] })
+  return { id: action.gid, version: action.version }
 }
 
 const input = (actionId: string, version: number, overrides: Record<string, unknown> = {}) => ({
@@ -43,7 +48,7 @@ const input = (actionId: string, version: number, overrides: Record<string, unkn
 
 describe('recordProgress', () => {
   it('lets an editor of a participating commune record a point d’avancement that moves the status', async () => {
-    const { client } = await signedInAs('EDITOR', ['Chenôve'])
+    const { client } = await signedInAs('EDITOR')
     const action = await chenoveAction()
     const result = await client(recordProgress, { input: input(action.id, action.version) })
     expect(result.data?.recordProgress).toMatchObject({
@@ -54,7 +59,7 @@ describe('recordProgress', () => {
   })
 
   it('records a submission replayed 5 times, one after another, exactly once', async () => {
-    const { client } = await signedInAs('EDITOR', ['Chenôve'])
+    const { client } = await signedInAs('EDITOR')
     const action = await chenoveAction()
     const same = input(action.id, action.version)
     const results = []
@@ -65,7 +70,7 @@ describe('recordProgress', () => {
   })
 
   it('records a submission sent 20 times at once exactly once, and tells every copy it was saved', async () => {
-    const { client } = await signedInAs('EDITOR', ['Chenôve'])
+    const { client } = await signedInAs('EDITOR')
     // A few rounds: the copies that lose the race only do so when a twin commits in the middle of their work.
     for (let round = 0; round < 3; round++) {
       const action = await chenoveAction()
@@ -80,8 +85,8 @@ describe('recordProgress', () => {
   })
 
   it('answers the second of two editors with a conflict carrying the current state', async () => {
-    const first = await signedInAs('EDITOR', ['Chenôve'])
-    const second = await signedInAs('EDITOR', ['Chenôve'])
+    const first = await signedInAs('EDITOR')
+    const second = await signedInAs('EDITOR')
     const action = await chenoveAction()
     const won = await first.client(recordProgress, { input: input(action.id, action.version, { status: 'IMPLEMENTED' }) })
     const lost = await second.client(recordProgress, { input: input(action.id, action.version, { status: 'NO_PROGRESS' }) })
@@ -91,7 +96,7 @@ describe('recordProgress', () => {
   })
 
   it('refuses an analyst who replays an editor’s submission instead of answering it as theirs', async () => {
-    const editor = await signedInAs('EDITOR', ['Chenôve'])
+    const editor = await signedInAs('EDITOR')
     const analyst = await signedInAs('ANALYST')
     const action = await chenoveAction()
     const same = input(action.id, action.version)
@@ -102,8 +107,8 @@ describe('recordProgress', () => {
   })
 
   it('refuses another editor reusing a submission id, without showing what the first one wrote', async () => {
-    const first = await signedInAs('EDITOR', ['Chenôve'])
-    const second = await signedInAs('EDITOR', ['Chenôve'])
+    const first = await signedInAs('EDITOR')
+    const second = await signedInAs('EDITOR')
     const action = await chenoveAction()
     const sent = input(action.id, action.version, { note: 'Note du premier rédacteur' })
     await first.client(recordProgress, { input: sent })
@@ -114,7 +119,7 @@ describe('recordProgress', () => {
   })
 
   it('still answers its author’s replay once the action is archived, and takes nothing new on it', async () => {
-    const editor = await signedInAs('EDITOR', ['Chenôve'])
+    const editor = await signedInAs('EDITOR')
     const admin = await signedInAs('ADMIN')
     const action = await freshChenoveAction()
     const sent = input(action.id, action.version)

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
 import { hashSecret } from '@mutualis/api/auth/secrets.ts'
 import { yoga } from '@mutualis/api/http/yoga.ts'
-import { as, createAccount, signIn, signedInAs, testPassword } from '../fixtures/accounts.ts'
+import { as, signIn, testPassword } from '../fixtures/accounts.ts'
 import { graphql } from '../fixtures/graphql.ts'
+import { aCommune, aSignedInUser, aTerritory, aUser, type BuiltTerritory } from '../fixtures/builders.ts'
 
 const me = '{ me { email role } }'
 const login = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { __typename ... on LoginError { code message retryAfterSeconds } } }'
@@ -23,9 +24,19 @@ async function behindProxy<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+let territory: BuiltTerritory
+let talant: { id: string }
+beforeAll(async () => {
+  territory = await aTerritory()
+  talant = await aCommune(territory, { name: 'Talant' })
+})
+
+/** An account of the territory (an editor of Talant, for editors). */
+const anAccount = (role: 'ADMIN' | 'EDITOR' | 'ANALYST') => aUser(territory, { role, organisations: role === 'EDITOR' ? [talant] : [] })
+
 describe('sessions', () => {
   it('sets an httpOnly, SameSite session cookie and knows who is signed in', async () => {
-    const account = await createAccount('ANALYST')
+    const account = await anAccount('ANALYST')
     const response = await yoga.fetch('http://mutualis.test/graphql', {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: login, variables: { e: account.email, p: account.password } }),
@@ -39,7 +50,7 @@ describe('sessions', () => {
   })
 
   it('refuses an expired session', async () => {
-    const { email } = await createAccount('EDITOR', ['Chenôve'])
+    const { email } = await anAccount('EDITOR')
     const cookie = await signIn(email)
     await db.session.update({ where: { id: (await sessionOf(cookie)).id }, data: { expiresAt: new Date(Date.now() - 1000) } })
     expect((await as(cookie)(me)).data?.me).toBeNull()
@@ -48,7 +59,7 @@ describe('sessions', () => {
   })
 
   it('refuses a session after logout', async () => {
-    const { email } = await createAccount('ADMIN')
+    const { email } = await anAccount('ADMIN')
     const cookie = await signIn(email)
     expect((await as(cookie)('mutation { logout }')).data?.logout).toBe(true)
     expect((await sessionOf(cookie)).revokedAt).not.toBeNull()
@@ -56,9 +67,9 @@ describe('sessions', () => {
   })
 
   it('refuses the sessions of a deactivated account', async () => {
-    const target = await createAccount('ANALYST')
+    const target = await anAccount('ANALYST')
     const cookie = await signIn(target.email)
-    const admin = await signedInAs('ADMIN')
+    const admin = await aSignedInUser(territory, { role: 'ADMIN' })
     const { encodeGlobalID } = await import('@pothos/plugin-relay')
     await admin.client('mutation ($id: ID!) { updateUser(input: { id: $id, active: false }) { __typename } }', { id: encodeGlobalID('User', target.user.id) })
     expect((await as(cookie)(me)).data?.me).toBeNull()
@@ -69,7 +80,7 @@ describe('sessions', () => {
 
 describe('API tokens', () => {
   it('opens the API to scripts until revoked, shows the secret once and records its last use', async () => {
-    const analyst = await signedInAs('ANALYST')
+    const analyst = await aSignedInUser(territory, { role: 'ANALYST' })
     const created = await analyst.client<{ createApiToken: { secret: string; token: { id: string; prefix: string } } }>(
       'mutation { createApiToken(name: "tableur") { ... on CreatedApiToken { secret token { id prefix } } } }',
     )
@@ -87,21 +98,21 @@ describe('API tokens', () => {
   })
 
   it('refuses an unknown token rather than answering as anonymous', async () => {
-    const result = await bearer('mut_inconnu')('{ communes { name } }')
+    const result = await bearer('mut_inconnu')(`{ communes(territory: "${territory.siren}") { name } }`)
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED')
   })
 })
 
 describe('login', () => {
   it('answers with the account just signed in, as the PWA asks for it', async () => {
-    const account = await createAccount('EDITOR', ['Talant'])
+    const account = await anAccount('EDITOR')
     const signedIn = await graphql('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { ... on LoginSuccess { user { email role organisations { name } } } } }', { e: account.email, p: account.password })
     expect(signedIn.errors).toBeUndefined()
     expect(signedIn.data?.login.user).toEqual({ email: account.email, role: 'EDITOR', organisations: [{ name: 'Talant' }] })
   })
 
   it('says the same thing for an unknown email and a wrong password', async () => {
-    const account = await createAccount('ANALYST')
+    const account = await anAccount('ANALYST')
     const unknown = await graphql(login, { e: 'personne@nulle.part', p: testPassword })
     const wrong = await graphql(login, { e: account.email, p: 'mauvais mot de passe' })
     expect(unknown.data?.login).toEqual(wrong.data?.login)
@@ -109,7 +120,7 @@ describe('login', () => {
   })
 
   it('locks an account after 5 failures, even for the right password, with a clear message', async () => {
-    const account = await createAccount('EDITOR', ['Talant'])
+    const account = await anAccount('EDITOR')
     for (let i = 0; i < 5; i++) await graphql(login, { e: account.email, p: `faux ${i}` })
     const locked = await graphql(login, { e: account.email, p: account.password })
     expect(locked.data?.login).toMatchObject({ __typename: 'LoginError', code: 'RATE_LIMITED' })
@@ -118,7 +129,7 @@ describe('login', () => {
   })
 
   it('refuses an address after 20 failures on any accounts, while others still sign in', async () => {
-    const account = await createAccount('ANALYST')
+    const account = await anAccount('ANALYST')
     await behindProxy(async () => {
       for (let i = 0; i < 20; i++) await graphql(login, { e: `essai-${i}@nulle.part`, p: 'faux' }, from('203.0.113.7'))
       const blocked = await graphql(login, { e: account.email, p: account.password }, from('203.0.113.7'))
@@ -130,7 +141,7 @@ describe('login', () => {
   })
 
   it('checks at most 5 passwords of an account even when 30 guesses and the right password arrive at once', async () => {
-    const account = await createAccount('EDITOR', ['Talant'])
+    const account = await anAccount('EDITOR')
     // One address per guess, as from many machines: only the account's limit stands in the way.
     const answers = await behindProxy(() =>
       Promise.all([
@@ -152,7 +163,7 @@ describe('login', () => {
   })
 
   it('refuses a cookie request that is neither JSON nor marked against CSRF', async () => {
-    const { email } = await createAccount('ADMIN')
+    const { email } = await anAccount('ADMIN')
     const cookie = await signIn(email)
     const forged = await yoga.fetch(`http://mutualis.test/graphql?query=${encodeURIComponent(me)}`, { headers: { cookie } })
     expect(forged.status).toBe(403)

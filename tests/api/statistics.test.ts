@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@mutualis/api/db.ts'
-import { createAccount, signedInAs } from '../fixtures/accounts.ts'
 import { countSql, graphql, query } from '../fixtures/graphql.ts'
-import { createOtherTerritory } from '../fixtures/territories.ts'
-import { communeInsee } from '../fixtures/seed.ts'
-
-const dijon = '242100410'
+import { aDomain, aJoinRequest, anAction, anOffer, aParticipation, aSignedInUser, aTerritory, aUser, someCommunes, type ActionFields, type BuiltTerritory } from '../fixtures/builders.ts'
 
 const statisticsQuery = /* GraphQL */ `
   query ($filter: ActionFilter, $territory: String) {
@@ -36,16 +32,51 @@ function tally<T>(rows: readonly T[], key: (row: T) => string) {
 }
 const nonZero = (rows: ReadonlyArray<{ count: number }>, key: (row: any) => string) => new Map(rows.filter((r) => r.count > 0).map((r) => [key(r), r.count]))
 
+let territory: BuiltTerritory
+let communes: Awaited<ReturnType<typeof someCommunes>>
+
+/**
+ * A territory of six communes and a dozen actions in three domains, of every kind of tie: members,
+ * planned, former, open to all or to some, under study, abandoned, archived; and services communs
+ * that some communes are in, planned in, have left, or may only study joining.
+ */
+beforeAll(async () => {
+  territory = await aTerritory()
+  communes = await someCommunes(territory, ['Dijon', 'Chenôve', 'Talant', 'Fontaine-lès-Dijon', 'Ahuy', 'Daix'])
+  const [dijon, chenove, talant, fontaine, ahuy, daix] = communes
+  const domains = [await aDomain(territory, { name: 'Achats' }), await aDomain(territory, { name: 'Voirie' }), await aDomain(territory, { name: 'Ressources humaines' })]
+  const paie = await anOffer(territory, { name: 'Service commun de la paie', members: [dijon, talant, { organisation: chenove, state: 'PLANNED' }, { organisation: ahuy, state: 'FORMER' }] })
+  const archives = await anOffer(territory, { name: 'Service commun des archives', openingStudied: true, members: [dijon] })
+  await anOffer(territory, { name: 'Service commun de la voirie', eligibility: 'LISTED', listed: [fontaine, daix], members: [talant] })
+  await anOffer(territory, { name: 'Service commun du courrier', eligibility: 'CLOSED', members: [dijon, chenove] })
+  await anOffer(territory, { name: 'Service commun archivé', members: [dijon], archivedAt: new Date() })
+  await anOffer(territory, { name: 'Groupement de commandes du papier', kind: 'GROUPEMENT_DE_COMMANDES', members: [dijon, fontaine] })
+  const fields: ActionFields[] = [
+    { domain: domains[0], status: 'IMPLEMENTED', instrument: 'GROUPEMENT_DE_COMMANDES', openness: 'OPEN', participants: [dijon, fontaine] },
+    { domain: domains[0], status: 'IN_PROGRESS', instrument: 'SERVICE_COMMUN', openness: 'OPEN', offer: paie, participants: [dijon, talant, { organisation: chenove, state: 'PLANNED' }] },
+    { domain: domains[0], status: 'ABANDONED', instrument: 'SERVICE_COMMUN', openness: 'OPEN', participants: [ahuy] },
+    { domain: domains[1], status: 'TO_STUDY', instrument: 'ETUDE', openness: 'UNDER_STUDY', offer: archives, participants: [dijon] },
+    { domain: domains[1], status: 'PLANNED', instrument: 'CONVENTION_DE_GESTION', openness: 'OPEN', openTo: [fontaine, daix], participants: [talant] },
+    { domain: domains[1], status: 'IMPLEMENTED', instrument: 'CONVENTION_DE_GESTION', openness: 'CLOSED', participants: [dijon, chenove, { organisation: fontaine, state: 'FORMER' }] },
+    { domain: domains[2], status: 'NOT_STARTED', instrument: 'MISE_A_DISPOSITION', openness: 'OPEN', participants: [{ organisation: daix, state: 'REQUESTED' }] },
+    { domain: domains[2], status: 'IN_PROGRESS', instrument: 'MISE_A_DISPOSITION', openness: 'CLOSED', participants: [chenove, fontaine] },
+    { domain: domains[2], status: 'IMPLEMENTED', instrument: 'SERVICE_COMMUN', openness: 'OPEN', participants: [chenove], archivedAt: new Date() },
+  ]
+  for (const action of fields) await anAction(territory, action)
+})
+
 describe('statistics', () => {
   it('counts actions by status, by instrument and by status per domain, equal to counts over the rows', async () => {
-    const rows = await db.action.findMany({ where: { territory: { siren: dijon }, archivedAt: null }, include: { domain: true } })
-    const { statistics } = await query(statisticsQuery, { territory: dijon })
+    const rows = await db.action.findMany({ where: { territoryId: territory.id, archivedAt: null }, include: { domain: true } })
+    const { statistics } = await query(statisticsQuery, { territory: territory.siren })
+    expect(rows).toHaveLength(8)
     expect(statistics.actionCount).toBe(rows.length)
     expect(statistics.byStatus).toHaveLength(8)
     expect(nonZero(statistics.byStatus, (r) => r.status)).toEqual(tally(rows, (a) => a.status))
     expect(statistics.byStatus.find((r: { status: string }) => r.status === 'IMPLEMENTED').label).toBe('Mis en œuvre')
     expect(nonZero(statistics.byInstrument, (r) => r.instrument)).toEqual(tally(rows, (a) => a.instrument))
     const domainKeys = [...new Map(rows.sort((a, b) => a.domain.position - b.domain.position).map((a) => [a.domain.key, a])).keys()]
+    expect(domainKeys).toHaveLength(3)
     expect(statistics.byDomain.map((d: { domain: { key: string } }) => d.domain.key)).toEqual(domainKeys)
     for (const domain of statistics.byDomain) {
       const mine = rows.filter((a) => a.domain.key === domain.domain.key)
@@ -55,20 +86,19 @@ describe('statistics', () => {
   })
 
   it('applies the action filter to the counts', async () => {
-    const insee = communeInsee('Fontaine-lès-Dijon')
-    const rows = await db.action.findMany({ where: { archivedAt: null, participants: { some: { organisation: { inseeCode: insee } } } } })
-    const { statistics } = await query(statisticsQuery, { filter: { communeInseeCode: insee } })
-    expect(rows.length).toBeGreaterThan(0)
+    const fontaine = communes[3]
+    const rows = await db.action.findMany({ where: { archivedAt: null, participants: { some: { organisationId: fontaine.id } } } })
+    const { statistics } = await query(statisticsQuery, { filter: { communeInseeCode: fontaine.inseeCode }, territory: territory.siren })
+    expect(rows).toHaveLength(3)
     expect(statistics.actionCount).toBe(rows.length)
     expect(nonZero(statistics.byStatus, (r) => r.status)).toEqual(tally(rows, (a) => a.status))
   })
 
   it('counts per commune its memberships and what it could join, equal to counts over the rows', async () => {
-    const participations = await db.participation.findMany({ where: { organisation: { kind: 'COMMUNE' }, action: { archivedAt: null } } })
-    const actions = await db.action.findMany({ where: { archivedAt: null }, include: { openTo: true } })
-    const { statistics } = await query(statisticsQuery, { territory: dijon })
-    expect(statistics.communes).toHaveLength(23)
-    const communes = await db.organisation.findMany({ where: { kind: 'COMMUNE' } })
+    const participations = await db.participation.findMany({ where: { organisation: { kind: 'COMMUNE', territoryId: territory.id }, action: { archivedAt: null } } })
+    const actions = await db.action.findMany({ where: { territoryId: territory.id, archivedAt: null }, include: { openTo: true } })
+    const { statistics } = await query(statisticsQuery, { territory: territory.siren })
+    expect(statistics.communes).toHaveLength(communes.length)
     for (const row of statistics.communes) {
       const commune = communes.find((c) => c.inseeCode === row.commune.inseeCode)!
       const mine = new Map(participations.filter((p) => p.organisationId === commune.id).map((p) => [p.actionId, p.state]))
@@ -81,52 +111,58 @@ describe('statistics', () => {
       expect(row.openOpportunities).toBe(couldJoin.length)
       expect(row.pendingRequests).toBeNull()
     }
-    expect(statistics.communes.some((row: { openOpportunities: number }) => row.openOpportunities > 0)).toBe(true)
+    expect(new Set(statistics.communes.map((row: { openOpportunities: number }) => row.openOpportunities)).size).toBeGreaterThan(1)
+    expect(statistics.communes.some((row: { memberships: number }) => row.memberships > 1)).toBe(true)
   })
 
   it('counts pending requests only for those allowed to see them', async () => {
-    const chenove = await db.organisation.findFirstOrThrow({ where: { inseeCode: communeInsee('Chenôve') } })
-    const { user } = await createAccount('ADMIN')
-    const open = await db.action.findMany({ where: { openness: 'OPEN', participants: { none: { organisationId: chenove.id } } }, take: 2 })
-    for (const action of open) await db.joinRequest.create({ data: { actionId: action.id, organisationId: chenove.id, requestedById: user.id } })
-    await db.joinRequest.create({ data: { actionId: open[0].id, organisationId: chenove.id, requestedById: user.id, status: 'DECLINED', clientMutationId: randomUUID() } })
+    const own = await aTerritory()
+    const [chenove] = await someCommunes(own, ['Chenôve', 'Dijon'])
+    const { user } = await aUser(own, { role: 'ADMIN' })
+    const open = [await anAction(own), await anAction(own)]
+    for (const action of open) await aJoinRequest(action, chenove, user)
+    await aJoinRequest(open[0], chenove, user, { status: 'DECLINED', clientMutationId: randomUUID() })
 
     const pendingOf = (statistics: any, name: string) => statistics.communes.find((row: any) => row.commune.name === name).pendingRequests
-    const analyst = await signedInAs('ANALYST')
-    const seenByAnalyst = (await analyst.client(statisticsQuery, { territory: dijon })).data!.statistics
+    const analyst = await aSignedInUser(own, { role: 'ANALYST' })
+    const seenByAnalyst = (await analyst.client(statisticsQuery, { territory: own.siren })).data!.statistics
     expect(pendingOf(seenByAnalyst, 'Chenôve')).toBe(2)
     expect(pendingOf(seenByAnalyst, 'Dijon')).toBe(0)
 
-    const editor = await signedInAs('EDITOR', ['Chenôve'])
-    const seenByEditor = (await editor.client(statisticsQuery, { territory: dijon })).data!.statistics
+    const editor = await aSignedInUser(own, { role: 'EDITOR', organisations: [chenove] })
+    const seenByEditor = (await editor.client(statisticsQuery, { territory: own.siren })).data!.statistics
     expect(pendingOf(seenByEditor, 'Chenôve')).toBe(2)
     expect(pendingOf(seenByEditor, 'Dijon')).toBeNull()
 
-    expect(pendingOf((await query(statisticsQuery, { territory: dijon })).statistics, 'Chenôve')).toBeNull()
+    expect(pendingOf((await query(statisticsQuery, { territory: own.siren })).statistics, 'Chenôve')).toBeNull()
   })
 })
 
 describe('membership matrix', () => {
   it('shows each commune × service commun where Commune.offers puts it', async () => {
-    const { membershipMatrix } = await query(matrixQuery, { territory: dijon })
-    const services = await db.offer.findMany({ where: { archivedAt: null, kind: 'SERVICE_COMMUN', territory: { siren: dijon } } })
+    const { membershipMatrix } = await query(matrixQuery, { territory: territory.siren })
+    const services = await db.offer.findMany({ where: { archivedAt: null, kind: 'SERVICE_COMMUN', territoryId: territory.id } })
+    expect(services).toHaveLength(4)
     expect(membershipMatrix.sharedServices.map((s: { name: string }) => s.name).sort()).toEqual(services.map((s) => s.name).sort())
-    expect(membershipMatrix.rows).toHaveLength(23)
-    const { communes } = await query<{ communes: Array<{ inseeCode: string; offers: Array<{ membership: string; state: string | null; offer: { id: string } }> }> }>(
-      '{ communes(territory: "242100410") { inseeCode offers { membership state offer { id } } } }',
+    expect(membershipMatrix.rows).toHaveLength(communes.length)
+    const { communes: pages } = await query<{ communes: Array<{ inseeCode: string; offers: Array<{ membership: string; state: string | null; offer: { id: string } }> }> }>(
+      'query ($t: String) { communes(territory: $t) { inseeCode offers { membership state offer { id } } } }', { t: territory.siren },
     )
     const cellOf = { MEMBER: 'MEMBER', JOINABLE: 'OPEN', UNDER_STUDY: 'UNDER_STUDY', REQUESTED: 'REQUESTED', FORMER: 'FORMER' } as Record<string, string>
+    const seen = new Set<string>()
     let members = 0
     for (const row of membershipMatrix.rows) {
       membershipMatrix.sharedServices.forEach((column: { id: string; name: string }, i: number) => {
-        const entry = communes.find((c) => c.inseeCode === row.commune.inseeCode)!.offers.find((o) => o.offer.id.endsWith('') && atob(o.offer.id).split(':')[1] === atob(column.id).split(':')[1])
+        const entry = pages.find((c) => c.inseeCode === row.commune.inseeCode)!.offers.find((o) => atob(o.offer.id).split(':')[1] === atob(column.id).split(':')[1])
         const expected = !entry ? 'NONE' : entry.state === 'PLANNED' ? 'PLANNED' : cellOf[entry.membership]
         expect(row.cells[i], `${row.commune.name} × ${column.name}`).toBe(expected)
+        seen.add(row.cells[i])
       })
       expect(row.memberOf).toBe(row.cells.filter((cell: string) => cell === 'MEMBER').length)
       members += row.memberOf
     }
     expect(members).toBeGreaterThan(0)
+    expect(seen).toEqual(new Set(['MEMBER', 'PLANNED', 'FORMER', 'OPEN', 'UNDER_STUDY', 'NONE']))
     const dijonRow = membershipMatrix.rows.find((row: { commune: { name: string } }) => row.commune.name === 'Dijon')
     expect(dijonRow.cellLabels[dijonRow.cells.indexOf('MEMBER')]).toBe('Membre')
   })
@@ -134,27 +170,19 @@ describe('membership matrix', () => {
 
 describe('aggregates cost', () => {
   it('send the same number of SQL statements however many actions, services, members and participations there are', async () => {
-    const run = () => Promise.all([query(statisticsQuery, { territory: dijon }), query(matrixQuery, { territory: dijon })])
+    const own = await aTerritory()
+    const ownCommunes = await someCommunes(own, 7)
+    const domain = await aDomain(own)
+    const first = await anOffer(own, { members: ownCommunes.slice(0, 2) })
+    await anAction(own, { domain, offer: first, participants: ownCommunes.slice(0, 2) })
+    const run = () => Promise.all([query(statisticsQuery, { territory: own.siren }), query(matrixQuery, { territory: own.siren })])
     const before = await countSql(run)
-    const territory = await db.territory.findUniqueOrThrow({ where: { siren: dijon } })
-    const domain = await db.domain.findFirstOrThrow({ where: { territoryId: territory.id } })
-    const communes = await db.organisation.findMany({ where: { territoryId: territory.id, kind: 'COMMUNE' } })
     for (let i = 0; i < 10; i++) {
-      const service = await db.offer.create({
-        data: {
-          territoryId: territory.id, key: `test-${randomUUID()}`, name: `Service de test ${i}`, kind: 'SERVICE_COMMUN', eligibility: 'ALL_COMMUNES',
-          members: { create: communes.slice(0, 5).map((c) => ({ organisationId: c.id, state: 'MEMBER' as const })) },
-        },
-      })
-      await db.action.create({
-        data: {
-          territoryId: territory.id, key: `test-${randomUUID()}`, position: 1000 + i, title: `Action de test ${i}`, searchText: `action de test ${i}`,
-          domainId: domain.id, instrument: 'SERVICE_COMMUN', status: 'IN_PROGRESS', openness: 'OPEN', sourceText: 'test', offerId: service.id,
-          participants: { create: communes.slice(0, 5).map((c) => ({ organisationId: c.id, role: 'MEMBER' as const, state: 'MEMBER' as const })) },
-        },
-      })
+      const service = await anOffer(own, { name: `Service de test ${i}`, members: ownCommunes.slice(0, 5) })
+      await anAction(own, { title: `Action de test ${i}`, domain, offer: service, participants: ownCommunes.slice(0, 5) })
     }
     const after = await countSql(run)
+    expect((await run())[0].statistics.actionCount).toBe(11)
     expect(after.count).toBe(before.count)
     // Statistics and matrix together: the offer rule reads each relation of the offers in one statement.
     expect(after.count).toBeLessThanOrEqual(24)
@@ -163,15 +191,18 @@ describe('aggregates cost', () => {
 
 describe('several territories', () => {
   it('keeps per-commune views to the territory asked for, and asks for one when several are loaded', async () => {
-    const other = await createOtherTerritory()
+    const other = await aTerritory()
+    const [alone] = await someCommunes(other, 1, { inseeCode: null })
+    const action = await anAction(other, { participants: [alone] })
+    expect(action.openness).toBe('OPEN')
     const refused = await graphql('{ membershipMatrix { rows { cells } } }')
     expect(refused.errors?.[0].message).toMatch(/précisez territory/)
     expect((await graphql('{ statistics { communes { memberships } } }')).errors?.[0].message).toMatch(/précisez territory/)
-    const { membershipMatrix } = await query(matrixQuery, { territory: other.territory.siren })
-    expect(membershipMatrix.rows.map((row: { commune: { name: string } }) => row.commune.name)).toEqual([other.commune.name])
-    expect((await query(matrixQuery, { territory: dijon })).membershipMatrix.rows).toHaveLength(23)
-    const { statistics } = await query(statisticsQuery, { territory: other.territory.siren })
+    const { membershipMatrix } = await query(matrixQuery, { territory: other.siren })
+    expect(membershipMatrix.rows.map((row: { commune: { name: string } }) => row.commune.name)).toEqual([alone.name])
+    expect((await query(matrixQuery, { territory: territory.siren })).membershipMatrix.rows).toHaveLength(communes.length)
+    const { statistics } = await query(statisticsQuery, { territory: other.siren })
     expect(statistics.actionCount).toBe(1)
-    expect(statistics.communes).toEqual([{ commune: { inseeCode: '', name: other.commune.name }, memberships: 1, openOpportunities: 0, pendingRequests: null }])
+    expect(statistics.communes).toEqual([{ commune: { inseeCode: '', name: alone.name }, memberships: 1, openOpportunities: 0, pendingRequests: null }])
   })
 })
