@@ -102,6 +102,11 @@ describe('readSchemaSheet', () => {
     expect(reading.refusals).toEqual([expect.objectContaining({ row: 3, column: 'Référence', value: 'a-1', reason: 'La référence « a-1 » est déjà celle de la ligne 2 : chaque action a la sienne.' })])
   })
 
+  it('tells a cost said unknown from a cost not stated', () => {
+    const rows = readSchemaSheet(sheet(row({ Domaine: 'D', Offre: 'O', Action: 'A', 'Coût annuel': 'NC' }), row({ Domaine: 'D', Offre: 'O', Action: 'B' })), context).rows
+    expect(rows.map((action) => action.cost)).toEqual([{ kind: 'UNKNOWN', cents: null }, null])
+  })
+
   it('keeps a status that says more as the point d’avancement', () => {
     const [action] = readSchemaSheet(sheet(row({ Domaine: 'D', Action: 'A', Statut: 'Mis en oeuvre au 1er octobre 2021' })), context).rows
     expect(action).toMatchObject({ status: 'IMPLEMENTED', progress: { text: 'Mis en oeuvre au 1er octobre 2021', date: null } })

@@ -2,7 +2,7 @@
 // by the column rules, every refusal reported with its row, column, value, reason and suggestion.
 import type { CommuneMatcher } from './commune-names.rules.ts'
 import type { CostKey } from './cost.rules.ts'
-import type { ActionStatus, Instrument, OfferKind } from './enums.ts'
+import type { ActionStatus, CostKind, Instrument, OfferKind } from './enums.ts'
 import { readAnnualCost, readFte } from './import-amount.rules.ts'
 import { readCostKey } from './import-cost-key.rules.ts'
 import { readImportDate } from './import-date.rules.ts'
@@ -27,7 +27,10 @@ export interface SchemaRowContext {
   today: Date
 }
 
-/** One action of the sheet, read. Empty offer cells (cost, key, ETP) are null: they state nothing. */
+/**
+ * One action of the sheet, read. Empty offer cells (cost, key, ETP) are null: they state nothing;
+ * a cost written « NC » or « à définir » states that it is not known (UNKNOWN).
+ */
 export interface SchemaRow {
   row: number
   /** The cells as written, by column, for the report. */
@@ -44,7 +47,7 @@ export interface SchemaRow {
   provider: OrganisationRef | null
   effectiveDate: Date | null
   dueDate: Date | null
-  cost: { kind: 'AMOUNT' | 'FREE'; cents: number | null } | null
+  cost: { kind: CostKind; cents: number | null } | null
   costKey: CostKey | null
   fte: number | null
   progress: { text: string; date: Date | null } | null
@@ -139,7 +142,7 @@ function readRow(number: number, written: Partial<Record<ImportColumn, string>>,
     participants: { communes: participants.communes, territory: participants.territory, organisations: participants.organisations },
     provider: provider ? stripOk(provider) : null,
     effectiveDate: effective?.date?.start ?? null, dueDate: due?.date?.end ?? null,
-    cost: cost && cost.kind !== 'UNKNOWN' ? { kind: cost.kind, cents: cost.cents } : null,
+    cost: cost && written.annualCost ? { kind: cost.kind, cents: cost.cents } : null,
     costKey: costKey?.key ?? null, fte: fte?.fte ?? null,
     progress: progressText ? { text: progressText, date } : null,
   }

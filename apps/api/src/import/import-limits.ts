@@ -48,6 +48,10 @@ export class Deadline {
   constructor(seconds: number = importLimits.seconds) {
     this.end = Date.now() + seconds * 1000
   }
+  /** Milliseconds left. */
+  remaining(): number {
+    return Math.max(0, this.end - Date.now())
+  }
   check() {
     if (Date.now() > this.end) throw new ImportFileError(`L’import a dépassé ${importLimits.seconds} secondes et a été arrêté : rien n’a été écrit. Découpez le fichier en plusieurs parties.`)
   }
