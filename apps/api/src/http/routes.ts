@@ -1,5 +1,6 @@
 import { handleCalendar } from '../calendar/calendar.route.ts'
 import { handleExport } from '../export/export.route.ts'
+import { handleTemplate } from '../import/template.route.ts'
 import { handleReport } from '../report/report.route.ts'
 import { fetchHandler, type NodeHandler } from './fetch-handler.ts'
 import { graphqlRoute } from './graphql-route.ts'
@@ -22,6 +23,8 @@ export const routes: ReadonlyArray<{ path: string; handler: NodeHandler }> = [
   { path: '/rapport.docx', handler: fetchHandler(handleReport) },
   // A territory's offer due dates, for a calendar app to subscribe to.
   { path: '/calendrier.ics', handler: fetchHandler(handleCalendar) },
+  // The spreadsheet template a territory fills to import its schéma (schema:import).
+  { path: '/modele-import.xlsx', handler: fetchHandler(handleTemplate) },
 ]
 
 /** The route of a path, if one takes it. */

@@ -61,8 +61,10 @@ export async function importSchema(db: Db, input: ImportSchemaInput): Promise<Im
   const [workbook, state] = await Promise.all([readSpreadsheet(input.bytes, deadline), loadTerritoryState(db, input.territoryId)])
   deadline.check()
   const readings = workbook.sheets.map((sheet) => ({ sheet, reading: readSchemaSheet(sheet.rows, state.context) }))
-  // The first sheet with an « Action » column: a workbook may keep notes or lists beside its schéma.
-  const chosen = readings.find(({ reading }) => reading.headerRow > 0) ?? readings[0]
+  // The sheet whose header names the most columns of the template: a workbook may keep notes, lists
+  // or the template's own « Aide » beside its schéma.
+  const known = ({ reading }: (typeof readings)[number]) => (reading.headerRow > 0 ? Object.keys(reading.headers.columns).length : 0)
+  const chosen = readings.reduce<(typeof readings)[number] | undefined>((best, candidate) => (!best || known(candidate) > known(best) ? candidate : best), undefined)
   if (!chosen) throw new ImportFileError('Le classeur ne contient aucune feuille.')
   const { sheet, reading } = chosen
   const dataRows = sheet.rows.filter((row) => row.number > reading.headerRow)
