@@ -12,16 +12,17 @@ const server = listenDuringTests(createHttpHandler(() => false))
 const download = async () => {
   const response = await fetch(`${server.origin}/modele-import.xlsx`)
   expect(response.status).toBe(200)
-  return { response, bytes: new Uint8Array(await response.arrayBuffer()) }
+  const buffer = await response.arrayBuffer()
+  return { response, buffer, bytes: new Uint8Array(buffer) }
 }
 
 describe('GET /modele-import.xlsx', () => {
   it('is a workbook with the template’s columns, in order, and a sheet explaining each of them', async () => {
-    const { response, bytes } = await download()
+    const { response, buffer } = await download()
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="modele-import-mutualis.xlsx"')
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(bytes)
+    await workbook.xlsx.load(buffer)
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Schéma', 'Aide'])
     const [schema, help] = workbook.worksheets
     expect((schema.getRow(1).values as unknown[]).slice(1)).toEqual(['Référence', 'Domaine', 'Offre', 'Type', 'Action', 'Statut', 'Communes', 'Porteur', 'Date d’effet', 'Échéance', 'Coût annuel', 'Clé de répartition', 'ETP', 'Point d’avancement', 'Date du point'])
@@ -33,12 +34,12 @@ describe('GET /modele-import.xlsx', () => {
   })
 
   it('offers drop-down lists of the types, statuses and usual clés de répartition', async () => {
-    const { bytes } = await download()
+    const { bytes, buffer } = await download()
     const sheetXml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string')
     const validations = [...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*>\s*<formula1>([^<]+)<\/formula1>/g)].map((m) => [m[1], m[2]])
     expect(validations).toEqual(expect.arrayContaining([['D2:D2001', 'Aide!$E$2:$E$13'], ['F2:F2001', 'Aide!$F$2:$F$9'], ['L2:L2001', 'Aide!$G$2:$G$6']]))
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(bytes)
+    await workbook.xlsx.load(buffer)
     const help = workbook.getWorksheet('Aide')!
     const list = (column: string, length: number) => Array.from({ length }, (_, i) => help.getCell(`${column}${i + 2}`).value)
     expect(list('E', 12)).toEqual(Object.values(importKindLabels))
@@ -54,7 +55,7 @@ describe('GET /modele-import.xlsx', () => {
     const epci = epciWith('Auxonne')
     const { territory } = await createImportTerritory(epci)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await download()).bytes)
+    await workbook.xlsx.load((await download()).buffer)
     const sheet = workbook.getWorksheet('Schéma')!
     sheet.getRow(2).values = ['AUX-1', 'Voirie', 'Service commun voirie', importKindLabels.SERVICE_COMMUN, 'Créer le service commun de la voirie', statusLabels.IN_PROGRESS, 'Auxonne', epci.name, new Date(Date.UTC(2025, 0, 1)), null, '30 000 €', 'Population', '3', 'Recrutement lancé', new Date(Date.UTC(2025, 5, 2))]
     const report = await importSchema(db, { territoryId: territory.id, bytes: new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), fileName: 'modele-rempli.xlsx', actor: importActor, dryRun: false })
