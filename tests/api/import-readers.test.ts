@@ -38,6 +38,13 @@ describe('readSpreadsheet', () => {
     expect(cells(await read(bytes))).toEqual([[1, 'Action', 'ETP'], [2, 'Service commun', 1], [3, 'Portail']])
   })
 
+  it('reads every accented letter of a long XLSX sheet intact, wherever its bytes fall in the archive', async () => {
+    const text = (i: number) => `Réactivation n° ${i} des rencontres plénières différée — reprise prévue à l’été, Œuvre « commune »`
+    const rows: Table = [['Action'], ...Array.from({ length: 2000 }, (_, i) => [text(i)])]
+    const [sheet] = (await read(await xlsxFile({ Schéma: rows }))).sheets
+    expect(sheet.rows.slice(1).map((row) => row.cells[0])).toEqual(Array.from({ length: 2000 }, (_, i) => text(i)))
+  })
+
   it('reads an ODS workbook: paragraphs, runs of spaces, dates, numbers, without expanding repeated empty rows and columns', async () => {
     const workbook = await read(await odsFile({ Schéma: [...table, ['Deux  espaces', 'à l’étude']] }))
     expect(workbook.format).toBe('ods')

@@ -14,7 +14,7 @@ export async function readSpreadsheet(bytes: Uint8Array, deadline: Deadline): Pr
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw new ImportFileError('Les classeurs Excel 97-2003 (.xls) ne sont pas lus : enregistrez le fichier au format .xlsx (Fichier › Enregistrer sous).')
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readCsv(bytes, deadline)
   const zip = await openArchive(bytes, deadline)
-  if (zip.file('xl/workbook.xml')) return readXlsx(bytes, deadline)
+  if (zip.file('xl/workbook.xml')) return readXlsx(zip, deadline)
   if (zip.file('content.xml')) return readOds(zip, deadline)
   throw new ImportFileError('Cette archive n’est pas un classeur : enregistrez le tableau au format XLSX, ODS ou CSV.')
 }
