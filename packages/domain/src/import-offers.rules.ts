@@ -1,6 +1,7 @@
 // The offers of a schéma's spreadsheet: the rows naming one offer (by its name, accents and case
-// ignored) give it its kind, provider, cost, clé de répartition and ETP. A cell left empty states
-// nothing; two rows stating different values for one offer are a contradiction, refused.
+// ignored) give it its kind, cost, clé de répartition and ETP. A cell left empty states nothing; two
+// rows stating different values for one offer are a contradiction, refused. « Porteur » is each
+// row's action's: the offer takes its first row's, and its actions may have others.
 import { costKeyLabel, type CostKey } from './cost.rules.ts'
 import type { OfferKind } from './enums.ts'
 import { importColumnLabels } from './import-headers.rules.ts'
@@ -24,14 +25,14 @@ export interface OfferDraft {
   fte: number | null
 }
 
-type Stated = 'kind' | 'provider' | 'cost' | 'costKey' | 'fte'
-const columns = { kind: 'kind', provider: 'provider', cost: 'annualCost', costKey: 'costKey', fte: 'fte' } as const
-const what: Record<Stated, string> = { kind: 'qu’un type', provider: 'qu’un porteur', cost: 'qu’un coût annuel', costKey: 'qu’une clé de répartition', fte: 'qu’un nombre d’ETP' }
+type Stated = 'kind' | 'cost' | 'costKey' | 'fte'
+const columns = { kind: 'kind', cost: 'annualCost', costKey: 'costKey', fte: 'fte' } as const
+const what: Record<Stated, string> = { kind: 'qu’un type', cost: 'qu’un coût annuel', costKey: 'qu’une clé de répartition', fte: 'qu’un nombre d’ETP' }
 
 /** Whether two values of a field say the same: a key by its parts, a provider by who it is. */
 function same(field: Stated, a: OfferDraft[Stated], b: OfferDraft[Stated]): boolean {
   if (field === 'costKey') return costKeyLabel(a as CostKey) === costKeyLabel(b as CostKey)
-  if (field === 'provider' || field === 'cost') return JSON.stringify(a) === JSON.stringify(b)
+  if (field === 'cost') return JSON.stringify(a) === JSON.stringify(b)
   return a === b
 }
 
@@ -54,6 +55,7 @@ export function gatherOffers(rows: readonly SchemaRow[]): { offers: OfferDraft[]
       offers.set(key, offer)
     }
     offer.rows.push(row.row)
+    offer.provider ??= row.provider
     for (const field of Object.keys(columns) as Stated[]) {
       const value = row[field]
       if (value === null) continue

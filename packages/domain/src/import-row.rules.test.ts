@@ -107,6 +107,11 @@ describe('readSchemaSheet', () => {
     expect(rows.map((action) => action.cost)).toEqual([{ kind: 'UNKNOWN', cents: null }, null])
   })
 
+  it('reads back a text an export made inert', () => {
+    const [action] = readSchemaSheet(sheet(row({ Domaine: 'D', Action: "'=Créer le service", Statut: 'prévu' })), context).rows
+    expect(action.title).toBe('=Créer le service')
+  })
+
   it('keeps a status that says more as the point d’avancement', () => {
     const [action] = readSchemaSheet(sheet(row({ Domaine: 'D', Action: 'A', Statut: 'Mis en oeuvre au 1er octobre 2021' })), context).rows
     expect(action).toMatchObject({ status: 'IMPLEMENTED', progress: { text: 'Mis en oeuvre au 1er octobre 2021', date: null } })
@@ -145,6 +150,14 @@ describe('gatherOffers', () => {
       { name: 'Groupement énergie', key: 'groupement energie', rows: [2, 3], domain: 'Achats', kind: 'GROUPEMENT_DE_COMMANDES', provider: { kind: 'TERRITORY' }, cost: { kind: 'FREE', cents: null }, costKey: null, fte: null },
       { name: 'Autre', key: 'autre', rows: [4], domain: 'Achats', kind: 'CENTRALE_D_ACHAT', provider: null, cost: null, costKey: null, fte: null },
     ])
+  })
+
+  it('gives an offer its first row’s porteur, its actions keeping their own', () => {
+    const { rows } = readSchemaSheet(sheet(row({ Domaine: 'D', Offre: 'O', Type: 'Convention', Action: 'A', Porteur: 'Dijon' }), row({ Domaine: 'D', Offre: 'O', Action: 'B', Porteur: 'Chenôve' })), context)
+    const { offers, refusals } = gatherOffers(rows)
+    expect(refusals).toEqual([])
+    expect(offers[0].provider).toEqual({ kind: 'COMMUNE', code: code('Dijon'), name: 'Dijon' })
+    expect(rows.map((action) => action.provider)).toEqual([{ kind: 'COMMUNE', code: code('Dijon'), name: 'Dijon' }, { kind: 'COMMUNE', code: code('Chenôve'), name: 'Chenôve' }])
   })
 
   it('refuses a row that contradicts an earlier row of its offer', () => {

@@ -65,12 +65,16 @@ export interface SheetReading {
 const headerSearchRows = 10
 const referenceMax = 60
 
-/** A cell as text: dates as JJ/MM/AAAA, numbers as written, nothing for an empty cell. */
+/**
+ * A cell as text: dates as JJ/MM/AAAA, numbers as written, nothing for an empty cell. The quote
+ * Mutualis's exports put before a text starting with = + - or @ (so that no spreadsheet runs it as a
+ * formula) is taken off: the text reads back as it was.
+ */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`
   if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX'
-  return String(value).trim()
+  return String(value).trim().replace(/^'(?=[=+\-@])/, '')
 }
 
 function findHeader(sheet: readonly SheetRow[]): { headerRow: number; headers: HeaderReading } {

@@ -16,7 +16,7 @@ import { yoga } from './yoga.ts'
 export const routes: ReadonlyArray<{ path: string; handler: NodeHandler }> = [
   // The GraphQL API and GraphiQL; anonymous reads in the response cache are answered before yoga.
   { path: '/graphql', handler: graphqlRoute(yoga, responseCache) },
-  // /export/<liste>.csv and .xlsx: actions, participations, offers, progress-updates, matrix, impact.
+  // /export/<liste>.csv and .xlsx: actions, participations, offers, progress-updates, matrix, impact, schema.
   { path: '/export', handler: fetchHandler(handleExport) },
   // The yearly report to the council: printable HTML, and Word.
   { path: '/rapport', handler: fetchHandler(handleReport) },

@@ -33,13 +33,15 @@ const offerKey = (name: string) => `${searchText(name).replace(/[^a-z0-9]+/g, '-
 const cost = (kind: string, cents: number | null) => costLabel(kind === 'AMOUNT' ? cents : null, kind === 'FREE')
 const hundredths = (n: number) => Math.round(n * 100) / 100
 
-function membersOf(draft: OfferDraft, rows: ReadonlyMap<number, SchemaRow>, context: PlanContext, existing: OfferRecord | null): OfferPlan['members'] & { changes: string[] } {
+function membersOf(draft: OfferDraft, rows: ReadonlyMap<number, SchemaRow>, context: PlanContext, existing: OfferRecord | null, providerId: string | null): OfferPlan['members'] & { changes: string[] } {
   const target = new Map<string, MemberState>()
+  // Who provides an offer does not join it.
+  const provider = existing?.providerId ?? providerId
   for (const number of draft.rows) {
     const row = rows.get(number)
     const state = row && memberStateFor(row.status)
     if (!row || !state) continue
-    for (const id of context.participantIds(row)) if (target.get(id) !== 'MEMBER') target.set(id, state)
+    for (const id of context.participantIds(row)) if (id !== provider && target.get(id) !== 'MEMBER') target.set(id, state)
   }
   const stored = new Map((existing?.members ?? []).map((member) => [member.organisationId, member]))
   const plan: OfferPlan['members'] & { changes: string[] } = { create: [], update: [], changes: [] }
@@ -62,7 +64,7 @@ function membersOf(draft: OfferDraft, rows: ReadonlyMap<number, SchemaRow>, cont
 export function planOffer(draft: OfferDraft, existing: OfferRecord | null, rows: ReadonlyMap<number, SchemaRow>, context: PlanContext): OfferPlan {
   const providerId = draft.provider ? context.organisationId(draft.provider) : null
   const id = existing?.id ?? randomUUID()
-  const members = membersOf(draft, rows, context, existing)
+  const members = membersOf(draft, rows, context, existing, providerId)
   const staffLine = (fte: number) => [{ organisationId: providerId ?? context.epciId!, mode: draft.kind?.startsWith('MISE_A_DISPOSITION') || existing?.kind.startsWith('MISE_A_DISPOSITION') ? ('MADE_AVAILABLE' as const) : ('SHARED' as const), fte, note: null }]
   if (!existing) {
     const costKind = draft.cost?.kind ?? 'UNKNOWN'
