@@ -15,8 +15,8 @@ import { dijonOfficial, dijonSeed } from '../fixtures/seed.ts'
 const server = listenDuringTests(createHttpHandler(() => false))
 const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
 
-async function exported(): Promise<Uint8Array> {
-  const response = await fetch(`${server.origin}/export/schema.xlsx?territory=242100410`)
+async function exported(format: 'xlsx' | 'csv' = 'xlsx'): Promise<Uint8Array> {
+  const response = await fetch(`${server.origin}/export/schema.${format}?territory=242100410`)
   expect(response.status, await response.clone().text()).toBe(200)
   return new Uint8Array(await response.arrayBuffer())
 }
@@ -65,8 +65,8 @@ describe('GET /export/schema.xlsx', () => {
     expect(workbook.getWorksheet('Aide')).toBeDefined()
   })
 
-  it('imported back into the same territory, changes nothing', async () => {
-    const report = await importSchema(db, { territoryId: dijon.id, bytes: await exported(), fileName: 'dijon.xlsx', actor: importActor, dryRun: true })
+  it.each(['xlsx', 'csv'] as const)('imported back into the same territory as %s, changes nothing', async (format) => {
+    const report = await importSchema(db, { territoryId: dijon.id, bytes: await exported(format), fileName: `dijon.${format}`, actor: importActor, dryRun: true })
     expect(report.refusals).toEqual([])
     expect(report.rows.filter((row) => row.outcome !== 'unchanged')).toEqual([])
     expect(report.counts.unchanged).toBe(dijonSeed.actions.length)
