@@ -166,3 +166,22 @@ describe('importSchema refuses', () => {
     expect(report.refusals).toEqual([expect.objectContaining({ row: 1, column: 'Action', reason: 'Colonne « Action » absente : aucune ligne ne peut être importée sans elle.' })])
   })
 })
+
+describe('importSchema is for', () => {
+  const viewer = (role: 'ADMIN' | 'EDITOR' | 'ANALYST', territoryId: string) => ({ kind: 'user' as const, userId: 'u', name: 'Test', role, territoryId, organisationIds: [], via: 'session' as const })
+  const as = async (actor: Parameters<typeof importSchema>[1]['actor']) =>
+    importSchema(db, { territoryId: territory.id, bytes: await xlsxFile({ Schéma: schema }), fileName: 'schema.xlsx', actor, dryRun: true }).then(
+      (report) => report.counts.rows,
+      (error: Error) => error.message,
+    )
+
+  it('the territory’s administrators and the command line, no one else', async () => {
+    const dijon = await db.territory.findUniqueOrThrow({ where: { siren: '242100410' } })
+    expect(await as(viewer('ADMIN', territory.id))).toBe(4)
+    expect(await as(importActor)).toBe(4)
+    expect(await as(viewer('ADMIN', dijon.id))).toBe('Cet élément relève d’un autre territoire.')
+    expect(await as(viewer('EDITOR', territory.id))).toBe('Réservé à la mission de coordination (administrateurs).')
+    expect(await as(viewer('ANALYST', territory.id))).toBe('Réservé à la mission de coordination (administrateurs).')
+    expect(await as({ kind: 'anonymous' })).toBe('Connectez-vous pour importer un schéma.')
+  })
+})
