@@ -214,6 +214,15 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "reference",
+            "type": {
+              "kind": "SCALAR",
+              "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "sharedService",
             "type": {
               "kind": "OBJECT",

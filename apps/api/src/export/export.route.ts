@@ -9,9 +9,11 @@ import { toCsv, type Cell } from './csv.ts'
 import { exportLists, matrixDocument, matrixTable } from './export-lists.ts'
 import { impactDocument, impactHeader, impactPageSize, impactRows } from './export-offers.ts'
 import { BadParameter, variablesFromParams } from './query-params.ts'
+import { templateSheetName, templateWorkbook } from '../import/import-template.ts'
+import { schemaHeader, schemaRows } from './export-schema.ts'
 import { toXlsx } from './xlsx.ts'
 
-const listNames = [...Object.keys(exportLists), 'matrix', 'impact']
+const listNames = [...Object.keys(exportLists), 'matrix', 'impact', 'schema']
 const contentTypes = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
 
 const territoriesDocument = graphql(`query ExportTerritories { territories { siren } }`)
@@ -23,19 +25,26 @@ async function table(read: Reader, list: string, params: URLSearchParams): Promi
     return { title: 'Matrice des adhésions', ...matrixTable(await read(matrixDocument, { territory })) }
   }
   if (list === 'impact') return { title: 'Impact par commune', header: impactHeader, rows: await impactTable(read, params) }
+  if (list === 'schema') return { title: templateSheetName, header: schemaHeader, rows: await schemaRows(read, await territoryParam(read, params)) }
   const spec = exportLists[list]
   return { title: spec.title, header: spec.header, rows: await spec.rows(read, variablesFromParams(params, schema, spec.filterType)) }
 }
 
-/** Commune × offer, for `?year=AAAA` (this year by default) and `?territory=<SIREN>`, required when several are loaded, as for the matrix. */
-async function impactTable(read: Reader, params: URLSearchParams): Promise<Cell[][]> {
-  for (const name of params.keys()) if (name !== 'territory' && name !== 'year') throw new BadParameter(`Paramètre inconnu « ${name} ». Paramètres acceptés : territory, year.`)
-  const year = yearParam(params.get('year'))
+/** `?territory=<SIREN>`, required when several territories are loaded, as for the matrix. */
+async function territoryParam(read: Reader, params: URLSearchParams, accepted: string[] = ['territory']): Promise<string | null> {
+  for (const name of params.keys()) if (!accepted.includes(name)) throw new BadParameter(`Paramètre inconnu « ${name} ». Paramètres acceptés : ${accepted.join(', ')}.`)
   const territory = params.get('territory')
   if (!territory) {
     const { territories } = await read(territoriesDocument, {})
     if (territories.length > 1) throw new BadParameter(territoryRequired)
   }
+  return territory
+}
+
+/** Commune × offer, for `?year=AAAA` (this year by default) and `?territory=<SIREN>`. */
+async function impactTable(read: Reader, params: URLSearchParams): Promise<Cell[][]> {
+  const territory = await territoryParam(read, params, ['territory', 'year'])
+  const year = yearParam(params.get('year'))
   const communes = await allNodes(read, impactDocument, { territory, year, first: impactPageSize })
   return communes.flatMap(impactRows)
 }
@@ -60,7 +69,8 @@ export async function handleExport(request: Request): Promise<Response> {
     }
     const [, list, format] = match as unknown as [string, string, 'csv' | 'xlsx']
     const { title, header, rows } = await table(await readerFor(request), list, url.searchParams)
-    const body = format === 'csv' ? toCsv(header, rows) : await toXlsx(title, header, rows)
+    // The schéma is written as the import template, so that it can be edited and imported again.
+    const body = format === 'csv' ? toCsv(header, rows) : list === 'schema' ? await templateWorkbook(rows) : await toXlsx(title, header, rows)
     const filename = `mutualis-${list}-${new Date().toISOString().slice(0, 10)}.${format}`
     return new Response(body, {
       headers: {

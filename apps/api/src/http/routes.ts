@@ -1,5 +1,6 @@
 import { handleCalendar } from '../calendar/calendar.route.ts'
 import { handleExport } from '../export/export.route.ts'
+import { handleTemplate } from '../import/template.route.ts'
 import { handleReport } from '../report/report.route.ts'
 import { fetchHandler, type NodeHandler } from './fetch-handler.ts'
 import { graphqlRoute } from './graphql-route.ts'
@@ -15,13 +16,15 @@ import { yoga } from './yoga.ts'
 export const routes: ReadonlyArray<{ path: string; handler: NodeHandler }> = [
   // The GraphQL API and GraphiQL; anonymous reads in the response cache are answered before yoga.
   { path: '/graphql', handler: graphqlRoute(yoga, responseCache) },
-  // /export/<liste>.csv and .xlsx: actions, participations, offers, progress-updates, matrix, impact.
+  // /export/<liste>.csv and .xlsx: actions, participations, offers, progress-updates, matrix, impact, schema.
   { path: '/export', handler: fetchHandler(handleExport) },
   // The yearly report to the council: printable HTML, and Word.
   { path: '/rapport', handler: fetchHandler(handleReport) },
   { path: '/rapport.docx', handler: fetchHandler(handleReport) },
   // A territory's offer due dates, for a calendar app to subscribe to.
   { path: '/calendrier.ics', handler: fetchHandler(handleCalendar) },
+  // The spreadsheet template a territory fills to import its schéma (schema:import).
+  { path: '/modele-import.xlsx', handler: fetchHandler(handleTemplate) },
 ]
 
 /** The route of a path, if one takes it. */

@@ -23,6 +23,7 @@ export const ActionRef = builder.prismaNode('Action', {
   description: 'One line of the schéma de mutualisation.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable reference of the action within its territory.' }),
+    reference: t.exposeString('reference', { nullable: true, description: 'The « Référence » of the territory\'s spreadsheet: a re-import matches its rows on it.' }),
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     status: t.expose('status', { type: ActionStatusEnum }),
