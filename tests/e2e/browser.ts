@@ -73,7 +73,7 @@ export async function underServiceWorker(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
 }
 
-/** Waits until every list the screen renders a few items at a time is complete (no `aria-busy` region left). */
+/** Waits until the screen has its data and every list it renders a few items at a time is complete (no `aria-busy` element left). */
 export async function settled(page: Page) {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null)
 }

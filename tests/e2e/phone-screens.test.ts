@@ -22,7 +22,7 @@ async function checkScreen(name: string) {
 describe('every screen on a 360 × 740 phone: slim top bar, no sideways scroll, controls of 44 px', () => {
   const anonymous: Array<[string, string, (page: Page) => Promise<unknown>]> = [
     ['connexion', '/connexion', heading('Connexion')],
-    ['ma-commune-choix', '/', heading('Ma commune')],
+    ['ma-commune-choix', '/', (p) => p.getByLabel('Rechercher votre commune').waitFor()],
     ['recherche', '/recherche?q=achat', (p) => p.getByText(/^[1-9]\d* résultats?, les noms d’abord/).waitFor()],
     ['tableau-de-bord', '/tableau-de-bord', (p) => p.getByRole('heading', { level: 2, name: 'Communes et services communs' }).waitFor()],
   ]

@@ -113,7 +113,7 @@ export function App(props: { client: Client; outboxStore: OutboxStore }) {
         <TopBar />
         <UpdatePrompt />
         <main id="contenu" tabindex="-1" ref={main}>
-          <Suspense fallback={<p role="status">Chargement…</p>}>
+          <Suspense fallback={<p role="status" aria-busy="true">Chargement…</p>}>
             <Screens />
           </Suspense>
         </main>

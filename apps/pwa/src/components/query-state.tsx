@@ -22,7 +22,9 @@ export function QueryState<T>(props: { result: QueryLike<T>; unseen?: string; ch
         <p role="alert">Le serveur n'a pas pu répondre. Réessayez dans un instant.</p>
       </Match>
       <Match when={true}>
-        <p role="status">Chargement…</p>
+        <p role="status" aria-busy="true">
+          Chargement…
+        </p>
       </Match>
     </Switch>
   )
