@@ -45,6 +45,20 @@ describe('commune names', () => {
   })
 })
 
+describe('a commune that has left the territory', () => {
+  it('is refused as no longer a member, never attached to a row', async () => {
+    const flavignerot = await db.organisation.findFirstOrThrow({ where: { territoryId: dijon.id, inseeCode: communeInsee('Flavignerot') } })
+    await db.organisation.update({ where: { id: flavignerot.id }, data: { leftOn: new Date(Date.UTC(2026, 0, 1)) } })
+    try {
+      const report = await run(await xlsxFile({ Schéma: table({ Domaine: 'Essais', Action: 'Ancienne membre', Statut: 'en cours', Communes: 'Flavignerot, Talant' }) }), true)
+      expect(report).toMatchObject({ accepted: false, counts: { refused: 1 } })
+      expect(report.refusals).toMatchObject([{ row: 2, column: 'Communes', value: 'Flavignerot', reason: expect.stringMatching(/n’est pas membre de Dijon Métropole/) }])
+    } finally {
+      await db.organisation.update({ where: { id: flavignerot.id }, data: { leftOn: null } })
+    }
+  })
+})
+
 describe('headers', () => {
   it('reads an EPCI’s own headers under a title row, and says which columns it leaves out', async () => {
     const sheet: Table = [

@@ -18,7 +18,7 @@ export async function loadTerritoryState(db: Db, territoryId: string) {
   const territory = await db.territory.findUnique({ where: { id: territoryId }, select: { id: true, siren: true, name: true } })
   if (!territory) throw new NotFoundError('Territoire introuvable.')
   const [organisations, domains, offers, actions] = await Promise.all([
-    db.organisation.findMany({ where: { territoryId }, select: { id: true, key: true, kind: true, name: true, inseeCode: true, siren: true }, orderBy: { name: 'asc' } }),
+    db.organisation.findMany({ where: { territoryId }, select: { id: true, key: true, kind: true, name: true, inseeCode: true, siren: true, leftOn: true }, orderBy: { name: 'asc' } }),
     db.domain.findMany({ where: { territoryId }, orderBy: { position: 'asc' } }),
     db.offer.findMany({ where: { territoryId }, include: { members: true, staff: true }, orderBy: { createdAt: 'asc' } }),
     db.action.findMany({
@@ -27,7 +27,8 @@ export async function loadTerritoryState(db: Db, territoryId: string) {
       orderBy: { position: 'asc' },
     }),
   ])
-  const communes = organisations.filter((organisation) => organisation.kind === 'COMMUNE')
+  // A commune that left or merged is no longer a member: the matcher reports it as such, with the reason.
+  const communes = organisations.filter((organisation) => organisation.kind === 'COMMUNE' && organisation.leftOn === null)
   const epci = organisations.find((organisation) => organisation.kind === 'EPCI' && organisation.siren === territory.siren) ?? organisations.find((organisation) => organisation.kind === 'EPCI') ?? null
   const others: ImportOrganisation[] = organisations.filter((organisation) => organisation.kind !== 'COMMUNE' && organisation.id !== epci?.id).map(({ key, name }) => ({ key, name }))
   const context: SchemaRowContext = {
