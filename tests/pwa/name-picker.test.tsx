@@ -1,9 +1,11 @@
 import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CommunePicker, TerritoryPicker } from '../../apps/pwa/src/components/name-picker.tsx'
-import { filterCommunes } from '../../apps/pwa/src/lib/name-search.rules.ts'
+import { filterByName } from '../../apps/pwa/src/lib/name-search.rules.ts'
 
 afterEach(cleanup)
+
+const filterCommunes = <C extends { name: string; inseeCode: string }>(communes: readonly C[], typed: string) => filterByName(communes, typed, (commune) => commune.inseeCode)
 
 const communes = [
   { id: 'c1', inseeCode: '21003', name: 'Ahuy' },
@@ -27,6 +29,14 @@ describe('finding a commune by what a mayor types', () => {
   it('lists names starting with the text before names merely containing it', () => {
     const names = filterCommunes([{ inseeCode: '1', name: 'Saint-Apollinaire' }, { inseeCode: '2', name: 'Apollo' }], 'apo').map((c) => c.name)
     expect(names).toEqual(['Apollo', 'Saint-Apollinaire'])
+  })
+})
+
+describe('finding an intercommunalité', () => {
+  it('by its SIREN as well as by its name', () => {
+    const territories = [{ siren: '242100410', name: 'Dijon Métropole' }, { siren: '200000001', name: 'Communauté de communes d’essai' }]
+    expect(filterByName(territories, '242100410', (territory) => territory.siren).map((territory) => territory.name)).toEqual(['Dijon Métropole'])
+    expect(filterByName(territories, 'communaute', (territory) => territory.siren).map((territory) => territory.name)).toEqual(['Communauté de communes d’essai'])
   })
 })
 

@@ -16,5 +16,3 @@ export function filterByName<T extends { name: string }>(items: readonly T[], ty
   }
   return scored.sort((a, b) => Number(b.starts) - Number(a.starts)).map((entry) => entry.item)
 }
-
-export const filterCommunes = <C extends { name: string; inseeCode: string }>(communes: readonly C[], typed: string): C[] => filterByName(communes, typed, (commune) => commune.inseeCode)
