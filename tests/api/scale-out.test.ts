@@ -11,6 +11,7 @@ import { sentRequest } from '@mutualis/schema/sent'
 import { communeInsee } from '../fixtures/seed.ts'
 import { freePort, startServer, waitForOutput, type RunningServer } from '../fixtures/server-process.ts'
 import { createOtherTerritoryWithOffer } from '../fixtures/territories.ts'
+import { tellServers } from '../../apps/api/scripts/tell-servers.ts'
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const chenove = communeInsee('Chenôve')
@@ -90,6 +91,31 @@ describe('several API processes on PostgreSQL and Redis', () => {
       expect(await statusOn(write.readThrough)).toEqual({ status: statusLabels[write.status], cached: false })
       for (const url of [a, b]) expect(await cachedOn(url, otherCommunePage)).toBe(true)
     }
+  })
+
+  it('shows a change a command made (an import, a refresh) on the next read of every process, once the command tells them', async () => {
+    const communePage = sentRequest(CommunePageQuery, { inseeCode: chenove })
+    for (const { url } of instances) await cachedOn(url, communePage)
+    const { offer } = await db.offerMember.findFirstOrThrow({ where: { organisation: { inseeCode: chenove } }, include: { offer: true } })
+    const renamed = `${offer.name} (renommée par import ${randomUUID().slice(0, 8)})`
+    // As schema:import and territory:refresh write: from another process, outside any server's mutation.
+    const asCommand = async (name: string) => {
+      await db.offer.update({ where: { id: offer.id }, data: { name } })
+      const redis = process.env.REDIS_URL
+      process.env.REDIS_URL = redisUrl
+      try {
+        await tellServers()
+      } finally {
+        process.env.REDIS_URL = redis
+      }
+    }
+    await asCommand(renamed)
+    for (const { url } of instances) {
+      const { body, cached } = await post(url, communePage.query, communePage.variables)
+      expect(cached).toBe(false)
+      expect(JSON.stringify(body)).toContain(renamed)
+    }
+    await asCommand(offer.name)
   })
 
   it('keeps every cached answer through sign-ins and failed ones on the other process', async () => {

@@ -65,11 +65,12 @@ const progress = (step: string, done: number, total: number) => {
 }
 
 // Loaded once the command line is known to be good: a mistake there is answered at once.
-const [{ db }, { ImportFileError }, { importSchema, refusalLine }, { prepareDatabase }] = await Promise.all([
+const [{ db }, { ImportFileError }, { importSchema, refusalLine }, { prepareDatabase }, { tellServers }] = await Promise.all([
   import('../src/db.ts'),
   import('../src/import/import-limits.ts'),
   import('../src/import/schema-import.service.ts'),
   import('../src/startup.ts'),
+  import('./tell-servers.ts'),
 ])
 let exitCode = 0
 try {
@@ -80,6 +81,7 @@ try {
     territoryId: territory.id, bytes: fs.readFileSync(file), fileName: path.basename(file), dryRun: values['dry-run'] ?? false,
     actor: { kind: 'system', label: `import en ligne de commande (${userInfo().username})` }, onProgress: progress,
   })
+  if (report.written) await tellServers()
   if (values.json) console.log(JSON.stringify(report, null, 2))
   else print(report, refusalLine)
   exitCode = report.accepted ? 0 : 1

@@ -62,6 +62,7 @@ const { UserError } = await import('../src/errors.ts')
 const { officialRelease } = await import('../src/seed/official-data.ts')
 const { createTerritory, refreshTerritory } = await import('../src/territories/territory-onboarding.service.ts')
 const { readPassword } = await import('./read-password.ts')
+const { tellServers } = await import('./tell-servers.ts')
 
 /** The first admin: the same account user:create makes, checked before anything is written. */
 async function firstAdmin(admin: { email: string; name: string }) {
@@ -108,6 +109,7 @@ async function run(): Promise<number> {
 
 try {
   process.exitCode = await run()
+  if (!line.dryRun) await tellServers()
 } catch (error) {
   if (!(error instanceof UserError)) throw error
   console.error(frenchText(`territory : ${error.message}`))

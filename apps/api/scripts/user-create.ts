@@ -4,6 +4,7 @@
 // --platform-admin: the account may also create and refresh any territory (territory:create, createTerritory).
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
+import { tellServers } from './tell-servers.ts'
 import { createUserAsOperator } from '../src/accounts/users.service.ts'
 import { db } from '../src/db.ts'
 import { ValidationError } from '../src/errors.ts'
@@ -39,6 +40,7 @@ const user = {
 }
 try {
   const created = await createUserAsOperator({ kind: 'system', label: `ligne de commande (${userInfo().username})` }, user)
+  await tellServers()
   console.log(`Compte créé : ${created.email} (${created.role}${created.platformAdmin ? ', administrateur de la plateforme' : ''}) pour ${territory.name}.`)
 } catch (error) {
   if (error instanceof ValidationError) fail(error.message)

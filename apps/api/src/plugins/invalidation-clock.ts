@@ -63,6 +63,24 @@ export function redisClock(url: string, prefix = 'mutualis:response-cache'): Inv
     warned = true
   })
   redis.on('ready', () => (warned = false))
+  return clockOn(redis, prefix)
+}
+
+/**
+ * A command-line write (an import, a territory's refresh, an account) reaches no server's listener:
+ * the command tells the servers sharing Redis itself, once its transaction has committed. Without
+ * Redis (one process on SQLite), the server's answers hold until their 60 s expire.
+ */
+export async function advanceEverywhere(url: string, prefix = 'mutualis:response-cache'): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 5_000 })
+  try {
+    await clockOn(redis, prefix).advance(['anywhere'])
+  } finally {
+    redis.disconnect()
+  }
+}
+
+function clockOn(redis: Redis, prefix: string): InvalidationClock {
   const clockKey = `${prefix}:clock`
   const key = (part: string) => `${prefix}:changed:${part}`
   return {
