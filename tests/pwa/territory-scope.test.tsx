@@ -32,12 +32,12 @@ function serve(territories: object[]) {
   return { client, asked }
 }
 
-function show(client: ReturnType<typeof serve>['client'], viewer: Viewer | null = null) {
+function show(client: ReturnType<typeof serve>['client'], viewer: () => Viewer | null = () => null, accountKnown: () => boolean = () => true) {
   const { scope, query, viewer: viewerModule } = modules
   query.markCacheReady()
   render(() => (
     <query.ClientProvider value={client}>
-      <viewerModule.ViewerContext.Provider value={{ viewer: () => viewer }}>
+      <viewerModule.ViewerContext.Provider value={{ viewer, known: accountKnown }}>
         <scope.TerritoryScope>{(siren) => <p>Lecture du territoire {siren}</p>}</scope.TerritoryScope>
       </viewerModule.ViewerContext.Provider>
     </query.ClientProvider>
@@ -76,8 +76,21 @@ describe('the reader’s intercommunalité', () => {
     localStorage.setItem('mutualis.territory', '200000001')
     modules = await load()
     const { client, asked } = serve([other, dijon])
-    show(client, { __typename: 'User', id: 'u1', name: 'Maire', email: 'maire@chenove.test', role: 'EDITOR', territory: { __typename: 'Territory', id: dijon.id, siren: dijon.siren }, organisations: [] } as unknown as Viewer)
+    show(client, () => ({ __typename: 'User', id: 'u1', name: 'Maire', email: 'maire@chenove.test', role: 'EDITOR', territory: { __typename: 'Territory', id: dijon.id, siren: dijon.siren }, organisations: [] }) as unknown as Viewer)
     expect(await screen.findByText('Lecture du territoire 242100410')).toBeVisible()
     expect(asked).toEqual([])
+  })
+
+  it('is not asked of a signed-in reader on a new device while the account loads, then is the account’s', async () => {
+    const { createSignal } = await import('solid-js')
+    const [account, setAccount] = createSignal<Viewer | null>(null)
+    const { client, asked } = serve([other, dijon])
+    show(client, account, () => account() !== null)
+    expect(screen.getByRole('status').textContent).toBe('Chargement…')
+    setAccount({ __typename: 'User', id: 'u1', name: 'Maire', email: 'maire@chenove.test', role: 'EDITOR', territory: { __typename: 'Territory', id: dijon.id, siren: dijon.siren }, organisations: [] } as unknown as Viewer)
+    expect(await screen.findByText('Lecture du territoire 242100410')).toBeVisible()
+    expect(screen.queryByLabelText('Rechercher votre intercommunalité (nom ou SIREN)')).toBeNull()
+    expect(asked).toEqual([])
+    expect(localStorage.getItem('mutualis.territory')).toBeNull()
   })
 })

@@ -12,10 +12,10 @@ import { QueryState } from './query-state.tsx'
 export function TerritoryScope(props: { children: (siren: string) => JSX.Element }) {
   const territory = useTerritory()
   // Asked for only while the territory is unknown, and kept to tell whether there is a choice.
-  const [list] = createQuery({ query: TerritoriesQuery, pause: () => !territory.chosen() && territory.siren() !== null })
+  const [list] = createQuery({ query: TerritoriesQuery, pause: () => territory.undecided() || (!territory.chosen() && territory.siren() !== null) })
   createEffect(() => {
     const territories = list.data?.territories
-    if (territory.siren() === null && territories?.length === 1) rememberTerritory(territories[0].siren)
+    if (territory.siren() === null && !territory.undecided() && territories?.length === 1) rememberTerritory(territories[0].siren)
   })
   const several = () => (list.data?.territories.length ?? 0) > 1
   return (
@@ -23,16 +23,18 @@ export function TerritoryScope(props: { children: (siren: string) => JSX.Element
       when={territory.siren()}
       keyed
       fallback={
-        <QueryState result={list}>
-          {(data) => (
-            <Show when={data.territories.length !== 1}>
-              <Show when={data.territories.length > 0} fallback={<p>Aucune intercommunalité n’est encore chargée dans Mutualis.</p>}>
-                <p>Mutualis tient les schémas de plusieurs intercommunalités : choisissez la vôtre, l’appareil s’en souviendra.</p>
-                <TerritoryPicker territories={data.territories} onPick={(picked) => rememberTerritory(picked.siren)} />
+        <Show when={!territory.undecided()} fallback={<p role="status" aria-busy="true">Chargement…</p>}>
+          <QueryState result={list}>
+            {(data) => (
+              <Show when={data.territories.length !== 1}>
+                <Show when={data.territories.length > 0} fallback={<p>Aucune intercommunalité n’est encore chargée dans Mutualis.</p>}>
+                  <p>Mutualis tient les schémas de plusieurs intercommunalités : choisissez la vôtre, l’appareil s’en souviendra.</p>
+                  <TerritoryPicker territories={data.territories} onPick={(picked) => rememberTerritory(picked.siren)} />
+                </Show>
               </Show>
-            </Show>
-          )}
-        </QueryState>
+            )}
+          </QueryState>
+        </Show>
       }
     >
       {(siren) => (

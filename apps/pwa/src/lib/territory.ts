@@ -35,8 +35,13 @@ export function forgetTerritory() {
   }
 }
 
-/** The SIREN of the intercommunalité the reader reads, or null until it is known; `chosen`: the device's choice, not the account's. */
-export function useTerritory(): { siren: Accessor<string | null>; chosen: Accessor<boolean> } {
-  const { viewer } = useViewer()
-  return { siren: () => viewer()?.territory.siren ?? remembered(), chosen: () => !viewer() && remembered() !== null }
+/**
+ * The SIREN of the intercommunalité the reader reads, or null until it is known. `undecided`: no
+ * territory yet because the account is still loading (a signed-in reader on a new device must not
+ * be asked to choose); `chosen`: the device's choice, not the account's.
+ */
+export function useTerritory(): { siren: Accessor<string | null>; undecided: Accessor<boolean>; chosen: Accessor<boolean> } {
+  const { viewer, known } = useViewer()
+  const siren = () => viewer()?.territory.siren ?? remembered()
+  return { siren, undecided: () => siren() === null && !known(), chosen: () => !viewer() && remembered() !== null }
 }

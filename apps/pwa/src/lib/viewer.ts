@@ -3,10 +3,10 @@ import { createQuery } from './query.ts'
 import { canRecordProgress, canRequestToJoin, type ParticipationState } from '@mutualis/domain'
 import { MeQuery, type Viewer } from '@mutualis/schema/documents/viewer'
 
-/** The signed-in account (null when anonymous), shared by every screen. */
+/** The signed-in account (null when anonymous, or not known yet: `known`), shared by every screen. */
 export function createViewerState() {
   const [me] = createQuery({ query: MeQuery })
-  return { viewer: (): Viewer | null => me.data?.me ?? null }
+  return { viewer: (): Viewer | null => me.data?.me ?? null, known: () => me.data !== undefined || me.error !== undefined }
 }
 
 export type ViewerState = ReturnType<typeof createViewerState>
