@@ -48,16 +48,18 @@ export function createQuery<Data, Variables extends AnyVariables>(args: {
     let pending: ReturnType<typeof setTimeout> | undefined
     const subscription = untrack(() =>
       client.query(args.query, variables, { requestPolicy: args.requestPolicy }).subscribe((result) => {
-        // The screen renders in a task of its own, not in the one where graphcache wrote the answer:
-        // two shorter tasks leave the phone able to answer a tap in between.
-        clearTimeout(pending)
-        pending = setTimeout(() =>
+        const show = () =>
           batch(() => {
             setStore('data', reconcile(result.data as Data))
             setError(result.error)
             setFetching(Boolean(result.stale))
-          }),
-        )
+          })
+        clearTimeout(pending)
+        // An answer from the cache shows at once. One from the network renders in a task of its own,
+        // not in the one where graphcache wrote it: two shorter tasks leave the phone able to answer a
+        // tap in between.
+        if (result.operation.context.meta?.cacheOutcome === 'hit') show()
+        else pending = setTimeout(show)
       }),
     )
     onCleanup(() => {
