@@ -13,3 +13,8 @@ export function searchText(...parts: Array<string | null | undefined>): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
+
+/** A record's readable key from its name: « Service commun Archives » → « service-commun-archives », at most `length` characters. */
+export function slugOf(name: string, length: number): string {
+  return searchText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, length)
+}

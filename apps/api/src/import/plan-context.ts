@@ -1,7 +1,7 @@
 // What planning an import needs of the territory besides its records: who a sheet's names are, and
 // the domains the sheet adds.
 import { randomUUID } from 'node:crypto'
-import { importKey, searchText, type OrganisationRef, type SchemaRow } from '@mutualis/domain'
+import { importKey, searchText, slugOf, type OrganisationRef, type SchemaRow } from '@mutualis/domain'
 import type { TerritoryState } from './import-state.ts'
 
 export interface DomainPlan {
@@ -29,7 +29,7 @@ export interface PlanContext {
   newDomains: DomainPlan[]
 }
 
-const slug = (name: string) => searchText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'domaine'
+const slug = (name: string) => slugOf(name, 50) || 'domaine'
 
 export function planContext(state: TerritoryState, fileName: string): PlanContext {
   const domains = new Map(state.domains.map((domain) => [importKey(domain.name), domain.id]))

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { costKeyLabel, costLabel, fteAmount, importKey, importKindLabels, participationStateLabels, searchText, type ActionStatus, type OfferDraft, type SchemaRow } from '@mutualis/domain'
 import type { Prisma } from '../generated/sqlite/client.ts'
 import { parseCostKey } from '../mutualisation/offer-fields.ts'
+import { newKeyOf } from '../mutualisation/record-key.ts'
 import type { PlanContext } from './plan-context.ts'
 import type { OfferRecord } from './import-state.ts'
 
@@ -29,7 +30,6 @@ export function memberStateFor(status: ActionStatus): MemberState | null {
   return null
 }
 
-const offerKey = (name: string) => `${searchText(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)}-${randomUUID().slice(0, 8)}`
 const cost = (kind: string, cents: number | null) => costLabel(kind === 'AMOUNT' ? cents : null, kind === 'FREE')
 const hundredths = (n: number) => Math.round(n * 100) / 100
 
@@ -71,7 +71,7 @@ export function planOffer(draft: OfferDraft, existing: OfferRecord | null, rows:
     return {
       draft, id, existing, update: null, members,
       create: {
-        id, territoryId: context.territoryId, key: offerKey(draft.name), name: draft.name, searchText: searchText(draft.name, null), kind: draft.kind!,
+        id, territoryId: context.territoryId, key: newKeyOf(draft.name), name: draft.name, searchText: searchText(draft.name, null), kind: draft.kind!,
         domainId: context.domainId(draft.domain), providerId, eligibility: 'CLOSED', costKind, annualCostCents: costKind === 'AMOUNT' ? draft.cost!.cents : null,
         costYear: costKind === 'AMOUNT' ? context.today.getUTCFullYear() : null, costKey: draft.costKey ? JSON.stringify(draft.costKey) : null,
       },

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { annualAmountCheck, canAdminister, checkCalendarDate, checkText, costKeySchema, firstFailure, inputLimits, searchText, type Check } from '@mutualis/domain'
 import { audit } from '../audit/audit.service.ts'
 import type { SignedInViewer } from '../auth/viewer.ts'
 import { db } from '../db.ts'
+import { newKeyOf } from './record-key.ts'
 import { forbidden, NotFoundError, OfferConflictError, ValidationError } from '../errors.ts'
 import type { ActionStatus, CostKind, Eligibility, JoinDeliberation, OfferKind, ParticipationState, StaffMode } from '../generated/sqlite/client.ts'
 
@@ -118,7 +118,6 @@ function columns(fields: OfferFields) {
   }
 }
 
-const keyOf = (text: string) => `${searchText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)}-${randomUUID().slice(0, 8)}`
 
 /**
  * Creates (no id) or replaces (id) an offer of the admin's territory: the input is the whole offer.
@@ -137,7 +136,7 @@ export async function saveOffer(viewer: SignedInViewer, id: string | null, field
     const listed = (fields.listedIds ?? []).map((organisationId) => ({ id: organisationId }))
     const after = before
       ? await tx.offer.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 }, listed: { set: listed } } })
-      : await tx.offer.create({ data: { ...data, territoryId, key: keyOf(fields.name), listed: { connect: listed } } })
+      : await tx.offer.create({ data: { ...data, territoryId, key: newKeyOf(fields.name), listed: { connect: listed } } })
     if (fields.staff) {
       await tx.offerStaff.deleteMany({ where: { offerId: after.id } })
       await tx.offerStaff.createMany({ data: fields.staff.map((s) => ({ offerId: after.id, organisationId: s.organisationId, mode: s.mode, fte: s.fte, note: s.note?.trim() || null })) })
