@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js'
+import { readStored, store } from './device-storage.ts'
 import { takePreloaded } from './preload.ts'
 
 // Whether the server can be reached, and when data last came from it: the basis of the
@@ -11,12 +12,8 @@ const [serverReachable, setServerReachable] = createSignal(true)
 const [lastSync, setLastSync] = createSignal<Date | null>(readLastSync())
 
 function readLastSync(): Date | null {
-  try {
-    const stored = localStorage.getItem(lastSyncKey)
-    return stored ? new Date(stored) : null
-  } catch {
-    return null
-  }
+  const stored = readStored(lastSyncKey)
+  return stored ? new Date(stored) : null
 }
 
 if (typeof window !== 'undefined') {
@@ -35,11 +32,7 @@ export const trackingFetch: typeof fetch = async (input, init) => {
     if (response.ok) {
       const now = new Date()
       setLastSync(now)
-      try {
-        localStorage.setItem(lastSyncKey, now.toISOString())
-      } catch {
-        // Storage refused: the banner then shows the time of this visit's last answer only.
-      }
+      store(lastSyncKey, now.toISOString())
     }
     return response
   } catch (error) {

@@ -1,18 +1,8 @@
+import { readStored, store } from './device-storage.ts'
+
 // The commune chosen on this device, so a mayor opening the app lands on their own commune.
 const key = 'mutualis.commune'
 
-export function rememberedCommune(): string | null {
-  try {
-    return localStorage.getItem(key)
-  } catch {
-    return null
-  }
-}
+export const rememberedCommune = (): string | null => readStored(key)
 
-export function rememberCommune(inseeCode: string) {
-  try {
-    localStorage.setItem(key, inseeCode)
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this visit only.
-  }
-}
+export const rememberCommune = (inseeCode: string) => store(key, inseeCode)

@@ -1,4 +1,5 @@
 import { createSignal, type Accessor } from 'solid-js'
+import { readStored, store } from './device-storage.ts'
 import { useViewer } from './viewer.ts'
 
 // The intercommunalité this device reads: the account's when signed in, otherwise the one chosen
@@ -6,33 +7,17 @@ import { useViewer } from './viewer.ts'
 // communes or searches the actions of every territory the service holds.
 const key = 'mutualis.territory'
 
-function stored(): string | null {
-  try {
-    return localStorage.getItem(key)
-  } catch {
-    return null
-  }
-}
-
-const [remembered, setRemembered] = createSignal<string | null>(stored())
+const [remembered, setRemembered] = createSignal<string | null>(readStored(key))
 
 export function rememberTerritory(siren: string) {
   setRemembered(siren)
-  try {
-    localStorage.setItem(key, siren)
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this visit only.
-  }
+  store(key, siren)
 }
 
 /** A reader who chose the wrong intercommunalité chooses again. */
 export function forgetTerritory() {
   setRemembered(null)
-  try {
-    localStorage.removeItem(key)
-  } catch {
-    // Nothing was stored.
-  }
+  store(key, null)
 }
 
 /**
