@@ -12,7 +12,10 @@ import { interceptLinks } from './lib/router.ts'
 import './styles.css'
 
 // The app starts in a few short tasks rather than one long one, so a phone stays responsive
-// (Lighthouse counts every task over 50 ms as blocking).
+// (Lighthouse counts every task over 50 ms as blocking). The awaits are top-level on purpose: the
+// bundler then keeps the first screen's modules in separate files, each evaluated in a task of its
+// own. Measured with Lighthouse on Chenôve's page: one file, TBT 390–660 ms, performance 79–90;
+// these files, TBT 160–200 ms, performance 94–95.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
 
 await nextTask()
